@@ -1,0 +1,46 @@
+/** Shapes shared by every resource of the REST contract (docs/api.md). */
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  size: number
+}
+
+export interface PageQuery {
+  page?: number
+  size?: number
+}
+
+/** A validation error that concerns one field of a form. */
+export interface FieldProblem {
+  field: string
+  message: string
+}
+
+/** A bad row of an import file. */
+export interface RowProblem {
+  row: number
+  column: string
+  value: string | null
+  reason: string
+}
+
+export type ProblemItem = FieldProblem | RowProblem
+
+/** RFC 9457 problem details as the server sends them. */
+export interface ProblemDetail {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  code?: string
+  errors?: ProblemItem[]
+}
+
+/** A reference to an organization as embedded in other records. */
+export interface OrgRef {
+  id: number
+  code: string
+  name: string
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { filterMenu, firstPath, MENU, type MenuItem } from '../menu'
+
+function keys(items: MenuItem[]): string[] {
+  return items.flatMap((i) => [i.key, ...(i.children ? keys(i.children) : [])])
+}
+
+describe('menu filtering by permissions', () => {
+  it('shows an org admin the dashboard, orgs and exchange but not the system group', () => {
+    const menu = filterMenu(MENU, new Set(['org:read', 'org:write', 'exchange:import', 'exchange:export']))
+    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'exchange', 'import', 'export', 'templates'])
+  })
+
+  it('shows a security admin only users and roles, inside the system group', () => {
+    const menu = filterMenu(MENU, new Set(['user:manage']))
+    expect(keys(menu)).toEqual(['system', 'users'])
+    expect(firstPath(menu)).toBe('/system/users')
+  })
+
+  it('shows an audit admin only the audit log', () => {
+    const menu = filterMenu(MENU, new Set(['audit:read']))
+    expect(keys(menu)).toEqual(['system', 'audit'])
+  })
+
+  it('keeps export but drops import and templates for a reader with export only', () => {
+    const menu = filterMenu(MENU, new Set(['org:read', 'exchange:export']))
+    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'exchange', 'export'])
+  })
+
+  it('shows nothing to a user without permissions', () => {
+    const menu = filterMenu(MENU, new Set())
+    expect(menu).toEqual([])
+    expect(firstPath(menu)).toBeNull()
+  })
+
+  it('does not change the menu definition', () => {
+    filterMenu(MENU, new Set())
+    expect(MENU[2].children).toHaveLength(3)
+  })
+})

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { i18n } from '@/locales'
+import * as api from '@/api/org/organizations'
+import type { Org, OrgNode } from '@/api/org/organizations'
+import { useSessionStore } from '@/store/session'
+import OrganizationsPage from '../index.vue'
+
+vi.mock('@/api/org/organizations', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/api/org/organizations')>()
+  return {
+    ...original,
+    fetchRoots: vi.fn(),
+    fetchChildren: vi.fn(),
+    fetchOrg: vi.fn(),
+    searchOrgs: vi.fn(),
+    createOrg: vi.fn(),
+  }
+})
+
+const county: OrgNode = { id: 1, code: 'X01', name: '共青团示例县委员会', kind: 'COUNTY_COMMITTEE', sector: 'PARTY_GOVERNMENT', dissolvedOn: null, hasChildren: true, childCount: 2 }
+const town: OrgNode = { id: 2, code: 'X01-01', name: '共青团甲镇委员会', kind: 'TOWNSHIP_COMMITTEE', sector: 'TOWNSHIP', dissolvedOn: null, hasChildren: false, childCount: 0 }
+const school: OrgNode = { id: 3, code: 'X01-02', name: '第一中学团委', kind: 'BASIC_COMMITTEE', sector: 'HIGH_SCHOOL', dissolvedOn: null, hasChildren: false, childCount: 0 }
+
+function orgOf(node: OrgNode, parent: OrgNode | null): Org {
+  const path = parent ? [parent, node] : [node]
+  return {
+    ...node,
+    parent: parent ? { id: parent.id, code: parent.code, name: parent.name } : null,
+    establishedOn: '2001-05-04', lastElectionOn: '2023-05-04', termYears: 3, residentYouth: 12345, registeredPop635: null,
+    youthWorkCommittee: true, termExpiresOn: '2026-05-04', version: 1,
+    path: path.map((p) => ({ id: p.id, code: p.code, name: p.name })),
+  }
+}
+
+let wrapper: VueWrapper | null = null
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  sessionStorage.clear()
+  i18n.global.locale.value = 'zh-CN'
+  vi.mocked(api.fetchRoots).mockResolvedValue([county])
+  vi.mocked(api.fetchChildren).mockImplementation(async (id: number) => (id === 1 ? [town, school] : []))
+  vi.mocked(api.fetchOrg).mockImplementation(async (id: number) => (id === 1 ? orgOf(county, null) : orgOf(id === 2 ? town : school, county)))
+})
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+
+async function mountPage(permissions: string[]): Promise<VueWrapper> {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const session = useSessionStore()
+  session.me = { id: 1, username: 'admin', displayName: '管理员', roles: ['ORG_ADMIN'], permissions, scope: null, mustChangePassword: false }
+  wrapper = mount(OrganizationsPage, { global: { plugins: [ElementPlus, i18n, pinia] }, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+describe('the organizations page', () => {
+  it('loads only the roots at first, and the children when a level is expanded', async () => {
+    const w = await mountPage(['org:read'])
+    expect(w.find('[data-test="org-node-X01"]').exists()).toBe(true)
+    expect(api.fetchChildren).not.toHaveBeenCalled()
+
+    await w.find('[data-test="org-tree"] .el-tree-node__expand-icon').trigger('click')
+    await flushPromises()
+
+    expect(api.fetchChildren).toHaveBeenCalledWith(1, false)
+    expect(w.find('[data-test="org-node-X01-01"]').text()).toContain('乡镇团委')
+  })
+
+  it('shows the details of the clicked org, with the write buttons only for org:write', async () => {
+    const reader = await mountPage(['org:read'])
+    await reader.find('[data-test="org-node-X01"]').trigger('click')
+    await flushPromises()
+    const detail = reader.find('[data-test="org-detail"]')
+    expect(detail.find('[data-test="org-detail-code"]').text()).toBe('X01')
+    expect(detail.find('[data-test="org-detail-kind"]').text()).toBe('团县委')
+    expect(detail.text()).toContain('12,345')
+    expect(reader.find('[data-test="org-add-child"]').exists()).toBe(false)
+    reader.unmount()
+
+    const writer = await mountPage(['org:read', 'org:write'])
+    await writer.find('[data-test="org-node-X01"]').trigger('click')
+    await flushPromises()
+    for (const hook of ['org-add-child', 'org-edit', 'org-move', 'org-dissolve']) {
+      expect(writer.find(`[data-test="${hook}"]`).exists(), hook).toBe(true)
+    }
+    // a root has no parent to move away from
+    expect(writer.find('[data-test="org-move"]').attributes('disabled')).toBeDefined()
+  })
+
+  it('opens a search result by expanding the tree down its path', async () => {
+    vi.mocked(api.searchOrgs).mockResolvedValue({ items: [school], total: 1, page: 0, size: 50 })
+    const w = await mountPage(['org:read'])
+    await w.find('input[data-test="org-search"]').setValue('一中')
+    await w.find('input[data-test="org-search"]').trigger('keyup', { key: 'Enter' })
+    await flushPromises()
+    expect(api.searchOrgs).toHaveBeenCalledWith(expect.objectContaining({ q: '一中' }))
+
+    await w.find('[data-test="org-result-X01-02"]').trigger('click')
+    await flushPromises()
+    await flushPromises()
+
+    expect(api.fetchChildren).toHaveBeenCalledWith(1, false)
+    expect(w.find('.el-tree-node.is-current [data-test="org-node-X01-02"]').exists()).toBe(true)
+    expect(w.find('[data-test="org-detail-code"]').text()).toBe('X01-02')
+  })
+})

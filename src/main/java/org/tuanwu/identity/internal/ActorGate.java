@@ -1,0 +1,58 @@
+package org.tuanwu.identity.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks the logged-in user on every API request: a disabled or removed account ends its session, and a user who
+ * must change their password may do nothing else until they have.
+ */
+@Component
+class ActorGate extends OncePerRequestFilter {
+
+	private final ActorResolver actors;
+
+	ActorGate(ActorResolver actors) {
+		this.actors = actors;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith("/api/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof SessionPrincipal principal) {
+			Optional<UserAccount> user = actors.account(principal.userId()).filter(UserAccount::enabled);
+			if (user.isEmpty()) {
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					session.invalidate();
+				}
+				SecurityContextHolder.clearContext();
+				SecurityConfiguration.write(response, 401, "auth.unauthenticated", "账户已停用或不存在，请重新登录");
+				return;
+			}
+			if (user.get().mustChangePassword() && !request.getRequestURI().startsWith("/api/v1/auth/")) {
+				SecurityConfiguration.write(response, 403, "auth.password-change-required", "首次登录或密码已重置，请先修改密码");
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

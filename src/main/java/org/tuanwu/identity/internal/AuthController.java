@@ -1,0 +1,144 @@
+package org.tuanwu.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tuanwu.identity.Actor;
+import org.tuanwu.identity.AuditLog;
+import org.tuanwu.identity.AuditLog.AuditEntry;
+import org.tuanwu.identity.CurrentActor;
+import org.tuanwu.identity.Permission;
+import org.tuanwu.identity.Role;
+import org.tuanwu.shared.FieldError;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+	private final LoginService logins;
+
+	private final CurrentActor actors;
+
+	private final ActorResolver resolver;
+
+	private final ScopeResolver scopes;
+
+	private final SecurityContextRepository contexts;
+
+	private final CookieCsrfTokenRepository csrfTokens;
+
+	private final AuditLog audit;
+
+	AuthController(LoginService logins, CurrentActor actors, ActorResolver resolver, ScopeResolver scopes,
+			SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens, AuditLog audit) {
+		this.logins = logins;
+		this.actors = actors;
+		this.resolver = resolver;
+		this.scopes = scopes;
+		this.contexts = contexts;
+		this.csrfTokens = csrfTokens;
+		this.audit = audit;
+	}
+
+	record Credentials(String username, String password) {
+	}
+
+	record PasswordChange(String currentPassword, String newPassword) {
+	}
+
+	record ScopeView(long id, String code, String name) {
+	}
+
+	record Me(long id, String username, String displayName, Set<Role> roles, List<String> permissions,
+			Optional<ScopeView> scope, boolean mustChangePassword) {
+	}
+
+	record CsrfView(String headerName, String token) {
+	}
+
+	@GetMapping("/csrf")
+	CsrfView csrf(CsrfToken token) {
+		return new CsrfView(token.getHeaderName(), token.getToken());
+	}
+
+	@PostMapping("/login")
+	Me login(@RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
+		if (credentials.username() == null || credentials.username().isBlank() || credentials.password() == null
+				|| credentials.password().isEmpty()) {
+			throw FieldError.invalid("auth.credentials-missing", java.util.Map.of("username", "请输入用户名和密码"));
+		}
+		UserAccount user = logins.authenticate(credentials.username().strip(), credentials.password(),
+				request.getRemoteAddr());
+		// A new session id at login (session fixation), and a fresh CSRF token bound to it.
+		HttpSession existing = request.getSession(false);
+		if (existing != null) {
+			request.changeSessionId();
+		}
+		else {
+			request.getSession(true);
+		}
+		csrfTokens.saveToken(null, request, response);
+		csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+				new SessionPrincipal(user.id(), user.username()), null, List.of(new SimpleGrantedAuthority("USER"))));
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+		return me(user);
+	}
+
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
+		actors.find().ifPresent(a -> audit.record(a, AuditEntry.of("LOGOUT", "退出登录")));
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+		csrfTokens.saveToken(null, request, response);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/me")
+	Me me() {
+		Actor actor = actors.get();
+		return me(resolver.account(actor.userId()).orElseThrow());
+	}
+
+	@PostMapping("/password")
+	ResponseEntity<Void> changePassword(@RequestBody PasswordChange change) {
+		if (change.currentPassword() == null || change.newPassword() == null) {
+			throw FieldError.invalid("auth.password-invalid", java.util.Map.of("newPassword", "请填写当前密码和新密码"));
+		}
+		logins.changePassword(actors.get(), change.currentPassword(), change.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	private Me me(UserAccount user) {
+		Optional<ScopeView> scope = user.scopeOrgId()
+			.flatMap(scopes::org)
+			.map(o -> new ScopeView(o.id(), o.code(), o.name()));
+		List<String> permissions = Role.permissionsOf(user.roles()).stream().map(Permission::key).sorted().toList();
+		return new Me(user.id(), user.username(), user.displayName(), user.roles(), permissions, scope,
+				user.mustChangePassword());
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.tuanwu.identity.internal;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.tuanwu.shared.ProblemHandler;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Session login for the single-page app: CSRF token in a cookie the app reads and echoes in a header, the
+ * session id renewed at login, every API call authenticated, refusals as problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+class SecurityConfiguration {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	CookieCsrfTokenRepository csrfTokenRepository() {
+		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		repository.setCookieCustomizer(c -> c.sameSite("Lax"));
+		return repository;
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, CookieCsrfTokenRepository csrfTokens,
+			SecurityContextRepository contexts, ActorGate gate) throws Exception {
+		http.csrf(csrf -> {
+			csrf.spa();
+			csrf.csrfTokenRepository(csrfTokens);
+		})
+			.securityContext(c -> c.securityContextRepository(contexts))
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/api/v1/auth/login", "/api/v1/auth/csrf", "/api/docs/**", "/api/docs",
+						"/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.formLogin(f -> f.disable())
+			.httpBasic(b -> b.disable())
+			.logout(l -> l.disable())
+			.requestCache(r -> r.disable())
+			.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
+						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'")))
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> write(res, 401, "auth.unauthenticated", "未登录或会话已过期，请重新登录"))
+				.accessDeniedHandler((req, res, ex) -> {
+					if (ex instanceof CsrfException) {
+						write(res, 403, "auth.csrf", "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
+					}
+					else {
+						write(res, 403, "auth.forbidden", "您没有执行此操作的权限");
+					}
+				}))
+			.addFilterAfter(gate, BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/** The gate runs inside the security chain only, not a second time as a plain servlet filter. */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<ActorGate> actorGateRegistration(ActorGate gate) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(gate);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	static void write(HttpServletResponse res, int status, String code, String detail) throws IOException {
+		res.setStatus(status);
+		res.setContentType("application/problem+json;charset=UTF-8");
+		Map<String, Object> body = ProblemHandler.body(status, code, detail);
+		res.getWriter().write(JSON.writeValueAsString(body));
+	}
+
+}

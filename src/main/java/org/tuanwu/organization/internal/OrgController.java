@@ -1,0 +1,134 @@
+package org.tuanwu.organization.internal;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tuanwu.identity.CurrentActor;
+import org.tuanwu.organization.OrgDetail;
+import org.tuanwu.organization.OrgDraft;
+import org.tuanwu.organization.OrgKind;
+import org.tuanwu.organization.OrgNode;
+import org.tuanwu.organization.OrgStats;
+import org.tuanwu.organization.OrganizationManagement;
+import org.tuanwu.organization.Sector;
+import org.tuanwu.shared.FieldError;
+import org.tuanwu.shared.Page;
+
+@RestController
+@RequestMapping("/api/v1")
+class OrgController {
+
+	private final OrganizationManagement orgs;
+
+	private final CurrentActor actors;
+
+	OrgController(OrganizationManagement orgs, CurrentActor actors) {
+		this.orgs = orgs;
+		this.actors = actors;
+	}
+
+	/** The create/edit form. Kind and sector arrive as codes; empty fields as null. */
+	record OrgForm(Long parentId, String code, String name, OrgKind kind, Sector sector, LocalDate establishedOn,
+			LocalDate lastElectionOn, Integer termYears, Integer residentYouth, Integer registeredPop635,
+			Boolean youthWorkCommittee, Integer version) {
+
+		OrgDraft draft() {
+			if (kind == null) {
+				throw FieldError.invalid("org.invalid", Map.of("kind", "请选择组织类别"));
+			}
+			return new OrgDraft(code == null ? "" : code, name == null ? "" : name, kind,
+					sector == null ? Sector.OTHER : sector, Optional.ofNullable(establishedOn),
+					Optional.ofNullable(lastElectionOn), Optional.ofNullable(termYears), Optional.ofNullable(residentYouth),
+					Optional.ofNullable(registeredPop635), Optional.ofNullable(youthWorkCommittee));
+		}
+
+	}
+
+	record MoveRequest(long newParentId) {
+	}
+
+	record DissolveRequest(LocalDate dissolvedOn, String reason) {
+	}
+
+	record Enums(List<OrgKind> orgKinds, List<OrgKind> branchKinds, List<Sector> sectors,
+			List<org.tuanwu.identity.Role> roles) {
+	}
+
+	@GetMapping("/orgs/roots")
+	List<OrgNode> roots(@RequestParam(defaultValue = "false") boolean includeDissolved) {
+		return orgs.roots(actors.get(), includeDissolved);
+	}
+
+	@GetMapping("/orgs/{id}/children")
+	List<OrgNode> children(@PathVariable long id, @RequestParam(defaultValue = "false") boolean includeDissolved) {
+		return orgs.children(actors.get(), id, includeDissolved);
+	}
+
+	@GetMapping("/orgs/{id}")
+	OrgDetail get(@PathVariable long id) {
+		return orgs.get(actors.get(), id);
+	}
+
+	@GetMapping("/orgs")
+	Page<OrgNode> search(@RequestParam(defaultValue = "") String q, @RequestParam Optional<Long> under,
+			@RequestParam Optional<OrgKind> kind, @RequestParam(defaultValue = "false") boolean includeDissolved,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return orgs.search(actors.get(), q, under, kind, includeDissolved, Math.max(0, page), Page.size(size));
+	}
+
+	@GetMapping("/orgs/stats")
+	OrgStats stats(@RequestParam Optional<Long> under) {
+		return orgs.stats(actors.get(), under);
+	}
+
+	@PostMapping("/orgs")
+	@ResponseStatus(HttpStatus.CREATED)
+	OrgDetail create(@RequestBody OrgForm form) {
+		if (form.parentId() == null) {
+			return orgs.createRoot(actors.get(), form.draft());
+		}
+		return orgs.create(actors.get(), form.parentId(), form.draft());
+	}
+
+	@PutMapping("/orgs/{id}")
+	OrgDetail update(@PathVariable long id, @RequestBody OrgForm form) {
+		if (form.version() == null) {
+			throw FieldError.invalid("org.invalid", Map.of("version", "缺少版本号，请刷新后重试"));
+		}
+		return orgs.update(actors.get(), id, form.draft(), form.version());
+	}
+
+	@PostMapping("/orgs/{id}/move")
+	OrgDetail move(@PathVariable long id, @RequestBody MoveRequest request) {
+		return orgs.move(actors.get(), id, request.newParentId());
+	}
+
+	@PostMapping("/orgs/{id}/dissolve")
+	OrgDetail dissolve(@PathVariable long id, @RequestBody DissolveRequest request) {
+		if (request.dissolvedOn() == null) {
+			throw FieldError.invalid("org.invalid", Map.of("dissolvedOn", "请填写撤销日期"));
+		}
+		return orgs.dissolve(actors.get(), id, request.dissolvedOn(), request.reason() == null ? "" : request.reason());
+	}
+
+	@GetMapping("/meta/enums")
+	Enums enums() {
+		return new Enums(Arrays.asList(OrgKind.values()),
+				Arrays.stream(OrgKind.values()).filter(OrgKind::isBranch).toList(), Arrays.asList(Sector.values()),
+				Arrays.asList(org.tuanwu.identity.Role.values()));
+	}
+
+}
