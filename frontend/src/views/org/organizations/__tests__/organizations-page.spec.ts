@@ -7,6 +7,7 @@ import * as api from '@/api/org/organizations'
 import type { Org, OrgNode } from '@/api/org/organizations'
 import { useSessionStore } from '@/store/session'
 import OrganizationsPage from '../index.vue'
+import OrgFormDialog from '../components/org-form.vue'
 
 vi.mock('@/api/org/organizations', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/api/org/organizations')>()
@@ -110,5 +111,21 @@ describe('the organizations page', () => {
     expect(api.fetchChildren).toHaveBeenCalledWith(1, false)
     expect(w.find('.el-tree-node.is-current [data-test="org-node-X01-02"]').exists()).toBe(true)
     expect(w.find('[data-test="org-detail-code"]').text()).toBe('X01-02')
+  })
+
+  it('shows a created org under its parent in the tree and selects it', async () => {
+    const w = await mountPage(['org:read', 'org:write'])
+    await w.find('[data-test="org-node-X01"]').trigger('click')
+    await flushPromises()
+    await w.find('[data-test="org-add-child"]').trigger('click')
+
+    const branch: OrgNode = { id: 9, code: 'X01-09', name: '新建团支部', kind: 'BRANCH', sector: 'VILLAGE', dissolvedOn: null, hasChildren: false, childCount: 0 }
+    vi.mocked(api.fetchChildren).mockImplementation(async (id: number) => (id === 1 ? [town, school, branch] : []))
+    w.findComponent(OrgFormDialog).vm.$emit('saved', orgOf(branch, county), true)
+    await flushPromises()
+    await flushPromises()
+
+    expect(w.find('.el-tree-node.is-current [data-test="org-node-X01-09"]').exists()).toBe(true)
+    expect(w.find('[data-test="org-detail-code"]').text()).toBe('X01-09')
   })
 })
