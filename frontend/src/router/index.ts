@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from '@/store/session'
 import { filterMenu, firstPath, MENU } from './menu'
+import { t } from '@/locales'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -68,4 +69,9 @@ router.beforeEach(async (to) => {
     return landing ? { path: landing } : true
   }
   return true
+})
+
+router.afterEach((to) => {
+  const page = to.meta.title ? t(to.meta.title) : ''
+  document.title = page ? `${page} - ${t('app.name')}` : t('app.name')
 })

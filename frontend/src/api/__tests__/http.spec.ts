@@ -29,10 +29,18 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected the call to fail')
 }
 
-let handlers: ErrorHandlers & { notify: ReturnType<typeof vi.fn>; onUnauthorized: ReturnType<typeof vi.fn>; onPasswordChangeRequired: ReturnType<typeof vi.fn> }
+function mockHandlers() {
+  return {
+    notify: vi.fn<(message: string) => void>(),
+    onUnauthorized: vi.fn<() => void>(),
+    onPasswordChangeRequired: vi.fn<() => void>(),
+  }
+}
+
+let handlers: ReturnType<typeof mockHandlers>
 
 beforeEach(() => {
-  handlers = { notify: vi.fn(), onUnauthorized: vi.fn(), onPasswordChangeRequired: vi.fn() }
+  handlers = mockHandlers()
 })
 
 describe('the API error interceptor', () => {

@@ -1,0 +1,100 @@
+package org.tuanwu.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An HTTP client that behaves like the web app: keeps cookies, reads the XSRF-TOKEN cookie and echoes it in the
+ * X-XSRF-TOKEN header on every write.
+ */
+public class ApiClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http;
+
+	private boolean sendCsrf = true;
+
+	public ApiClient(int port) {
+		this.base = "http://localhost:" + port;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+	}
+
+	public record Response(int status, JsonNode json, HttpResponse<String> raw) {
+
+		public String detail() {
+			return json.path("detail").asString();
+		}
+
+		public String code() {
+			return json.path("code").asString();
+		}
+
+	}
+
+	public ApiClient withoutCsrf() {
+		sendCsrf = false;
+		return this;
+	}
+
+	public Response login(String username, String password) {
+		get("/api/v1/auth/csrf");
+		return post("/api/v1/auth/login", Map.of("username", username, "password", password));
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	public Response post(String path, Object body) {
+		return send(json(HttpRequest.newBuilder(URI.create(base + path)), body, "POST"));
+	}
+
+	public Response put(String path, Object body) {
+		return send(json(HttpRequest.newBuilder(URI.create(base + path)), body, "PUT"));
+	}
+
+	public Optional<String> cookie(String name) {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+	}
+
+	private HttpRequest.Builder json(HttpRequest.Builder builder, Object body, String method) {
+		builder.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		if (sendCsrf) {
+			cookie("XSRF-TOKEN").ifPresent(t -> builder.header("X-XSRF-TOKEN", t));
+		}
+		return builder;
+	}
+
+	private Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			JsonNode json = r.body().isBlank() || !r.headers().firstValue("Content-Type").orElse("").contains("json")
+					? JSON.createObjectNode() : JSON.readTree(r.body());
+			return new Response(r.statusCode(), json, r);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
