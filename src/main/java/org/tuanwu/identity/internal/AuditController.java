@@ -30,9 +30,12 @@ class AuditController {
 
 	private final CurrentActor actors;
 
-	AuditController(JdbcAuditLog log, CurrentActor actors) {
+	private final org.tuanwu.identity.OrgDirectory orgs;
+
+	AuditController(JdbcAuditLog log, CurrentActor actors, org.tuanwu.identity.OrgDirectory orgs) {
 		this.log = log;
 		this.actors = actors;
+		this.orgs = orgs;
 	}
 
 	@GetMapping
@@ -45,7 +48,10 @@ class AuditController {
 		AuditQuery query = new AuditQuery(username.filter(s -> !s.isBlank()), action.filter(s -> !s.isBlank()), orgId,
 				from.map(d -> d.atStartOfDay(SHANGHAI).toOffsetDateTime()),
 				to.map(d -> d.plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime()));
-		return log.search(query, Math.max(0, page), Page.size(size));
+		return log.search(query, Math.max(0, page), Page.size(size))
+			.map(e -> e.withOrg(Optional.ofNullable(e.orgId())
+				.flatMap(orgs::find)
+				.map(o -> new JdbcAuditLog.OrgView(o.id(), o.code(), o.name()))));
 	}
 
 	@GetMapping("/actions")

@@ -134,7 +134,7 @@ class JdbcAuditLog implements AuditLog {
 					rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.ofHours(8)),
 					rs.getString("username"), rs.getString("action"), (Long) rs.getObject("org_id", Long.class),
 					rs.getString("target_type"), rs.getString("target_id"), rs.getString("summary"),
-					AuditChanges.fromJson(rs.getString("changes")), rs.getString("ip")))
+					AuditChanges.fromJson(rs.getString("changes")), rs.getString("ip"), Optional.empty()))
 			.list();
 		return new Page<>(items, total, page, size);
 	}
@@ -203,7 +203,16 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	record AuditView(long id, OffsetDateTime at, String username, String action, Long orgId, String targetType,
-			String targetId, String summary, List<Change> changes, String ip) {
+			String targetId, String summary, List<Change> changes, String ip, Optional<OrgView> org) {
+
+		AuditView withOrg(Optional<OrgView> org) {
+			return new AuditView(id, at, username, action, orgId, targetType, targetId, summary, changes, ip, org);
+		}
+
+	}
+
+	/** The org an event concerns, as the audit page shows it. */
+	record OrgView(long id, String code, String name) {
 	}
 
 	record Verification(boolean valid, long checked, Optional<Long> firstBrokenId) {
