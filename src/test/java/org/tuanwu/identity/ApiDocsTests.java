@@ -3,8 +3,12 @@ package org.tuanwu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tuanwu.support.ApiClient;
+import org.tuanwu.support.TestUsers;
 import org.tuanwu.support.WebTest;
 
 @WebTest
@@ -22,10 +26,16 @@ class ApiDocsTests {
 		assertThat(docs.json().path("paths").has("/api/v1/auth/login")).isTrue();
 	}
 
+	@Autowired
+	TestUsers users;
+
 	@Test
-	void anUnknownApiPathIsAProblemNotAnHtmlPage() {
-		var r = new ApiClient(port).get("/api/v1/no-such-thing");
-		assertThat(r.status()).isIn(401, 404);
+	void anUnknownApiPathIsAChineseProblemNotAnHtmlPage() {
+		ApiClient c = new ApiClient(port);
+		c.login(users.create(Role.AUDIT_ADMIN, Optional.empty(), false), TestUsers.PASSWORD);
+		var r = c.post("/api/v1/no-such-thing", java.util.Map.of());
+		assertThat(r.status()).isEqualTo(404);
+		assertThat(r.detail()).isEqualTo("请求的地址不存在");
 		assertThat(r.raw().headers().firstValue("Content-Type").orElse("")).contains("problem+json");
 	}
 
