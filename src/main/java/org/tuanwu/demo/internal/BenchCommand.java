@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.tuanwu.identity.Actor;
+import org.tuanwu.organization.OrgKind;
 import org.tuanwu.organization.OrgNode;
 import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.shared.Command;
@@ -60,13 +61,9 @@ class BenchCommand implements Command {
 			return 1;
 		}
 		OrgNode root = roots.get(0);
-		OrgNode city = firstChildWithChildren(root, 3);
-		OrgNode county = firstChildWithChildren(city, 3);
-		OrgNode township = orgs.children(ACTOR, county.id(), false)
-			.stream()
-			.filter(n -> n.kind().name().startsWith("TOWNSHIP") || n.kind().name().startsWith("STREET"))
-			.findFirst()
-			.orElse(firstChildWithChildren(county, 1));
+		OrgNode city = firstChild(root, Set.of(OrgKind.CITY_COMMITTEE), root);
+		OrgNode county = firstChild(city, Set.of(OrgKind.COUNTY_COMMITTEE, OrgKind.DISTRICT_COMMITTEE), city);
+		OrgNode township = firstChild(county, Set.of(OrgKind.TOWNSHIP_COMMITTEE, OrgKind.STREET_WORK_COMMITTEE), county);
 		long total = orgs.search(ACTOR, "", Optional.of(root.id()), Optional.empty(), false, 0, 1).total();
 		out.printf("数据：顶级组织 %s（%s）下共 %d 个未撤销组织；每项预热 %d 次，测量 %d 次%n", root.code(), root.name(), total, warmup,
 				calls);
@@ -84,12 +81,18 @@ class BenchCommand implements Command {
 		return 0;
 	}
 
-	private OrgNode firstChildWithChildren(OrgNode parent, int min) {
+	/** The first child of one of the kinds (at a smaller scale than the province, the parent itself stands in). */
+	private OrgNode firstChild(OrgNode parent, Set<OrgKind> kinds, OrgNode fallback) {
+		if (!kinds.contains(parent.kind()) && parent.kind() != OrgKind.PROVINCE_COMMITTEE
+				&& parent.kind() != OrgKind.CITY_COMMITTEE && parent.kind() != OrgKind.COUNTY_COMMITTEE
+				&& parent.kind() != OrgKind.DISTRICT_COMMITTEE) {
+			return fallback;
+		}
 		return orgs.children(ACTOR, parent.id(), false)
 			.stream()
-			.filter(n -> n.childCount() >= min)
-			.max(java.util.Comparator.comparingInt(OrgNode::childCount))
-			.orElseThrow(() -> new IllegalStateException(parent.code() + " 没有下级组织"));
+			.filter(n -> kinds.contains(n.kind()))
+			.findFirst()
+			.orElse(fallback);
 	}
 
 	private static void measure(PrintStream out, String label, int warmup, int calls, Supplier<Integer> call) {
