@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Loads the province demo (≈ 300 000 orgs) into a throw-away PostgreSQL database with the jar, then times the org
+# tree's everyday reads (bench command). Usage: scripts/benchmark.sh [--scale province|city|county] [--no-build]
+# Needs the local PostgreSQL cluster (started if it is not running) and root or sudo for `su postgres`.
+# The database password is fresh and random on every run and never written to a file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scale=province
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) scale="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+if ! pg_lsclusters -h 2>/dev/null | grep -q online; then
+  version=$(ls /etc/postgresql | sort -n | tail -1)
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
+fi
+export SPRING_DATASOURCE_PASSWORD="b$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+$SUDO su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL >/dev/null
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'tuanwu_bench';
+DROP DATABASE IF EXISTS tuanwu_bench;
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tuanwu_bench') THEN CREATE ROLE tuanwu_bench LOGIN; END IF;
+END \$\$;
+ALTER ROLE tuanwu_bench PASSWORD '${SPRING_DATASOURCE_PASSWORD}';
+CREATE DATABASE tuanwu_bench OWNER tuanwu_bench ENCODING 'UTF8' TEMPLATE template0;
+SQL
+
+if [ "$build" -eq 1 ] || [ ! -f target/tuanwu.jar ]; then
+  mvn -B -q package -Dskip.frontend=true -DskipTests
+fi
+
+db=(--spring.datasource.url="jdbc:postgresql://localhost:5432/tuanwu_bench?reWriteBatchedInserts=true"
+    --spring.datasource.username=tuanwu_bench)
+echo "== $(date -Iseconds) on $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
+echo "== load: demo --scale $scale (through OrganizationManagement.importOrganizations, one transaction per county)"
+/usr/bin/time -f "   wall %e s, max RSS %M kB" java -Xmx1g -jar target/tuanwu.jar demo --scale "$scale" "${db[@]}"
+echo "== statistics after the bulk load (what autovacuum would do shortly after)"
+$SUDO su postgres -c "psql -q -d tuanwu_bench -c 'VACUUM ANALYZE org'" >/dev/null
+echo "== reads: bench"
+java -Xmx512m -jar target/tuanwu.jar bench "${db[@]}"

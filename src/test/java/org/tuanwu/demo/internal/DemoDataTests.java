@@ -1,0 +1,148 @@
+package org.tuanwu.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tuanwu.DatabaseTest;
+import org.tuanwu.identity.Actor;
+import org.tuanwu.organization.OrgImport;
+import org.tuanwu.organization.OrgKind;
+import org.tuanwu.organization.OrgRecord;
+import org.tuanwu.organization.OrganizationManagement;
+import org.tuanwu.organization.Sector;
+
+/**
+ * The demo data set. The county is loaded once, under a code prefix of its own, into the shared test database;
+ * every count is taken from the database within its subtree (other tests never count orgs globally).
+ */
+@DatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoDataTests {
+
+	static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
+
+	@Autowired
+	DemoLoader loader;
+
+	@Autowired
+	OrganizationManagement orgs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String prefix;
+
+	String rootPath;
+
+	DemoLoader.Loaded loaded;
+
+	@BeforeAll
+	void loadTheCountyUnderItsOwnPrefix() {
+		prefix = "T" + Long.toString(System.nanoTime(), 36).toUpperCase() + "-";
+		loaded = loader.load(new DemoGenerator(DemoLoader.DEFAULT_SEED, TODAY, prefix), DemoScale.COUNTY, Optional.empty());
+		rootPath = jdbc.sql("SELECT path FROM org WHERE code = ?").param(loaded.rootCode()).query(String.class).single();
+	}
+
+	@Test
+	void theSameSeedGivesTheSameRecordsAndAnotherSeedOtherRecords() {
+		String first = digest(new DemoGenerator(42, TODAY, ""), DemoScale.COUNTY);
+		assertThat(digest(new DemoGenerator(42, TODAY, ""), DemoScale.COUNTY)).isEqualTo(first);
+		assertThat(digest(new DemoGenerator(43, TODAY, ""), DemoScale.COUNTY)).isNotEqualTo(first);
+	}
+
+	@Test
+	void theCountyLandsWithinTheStatedSizes() {
+		long total = count("");
+		assertThat(total).isEqualTo(loaded.orgs()).isBetween(2500L, 3500L);
+		assertThat(count(" AND o.kind IN ('TOWNSHIP_COMMITTEE', 'STREET_WORK_COMMITTEE')")).isBetween(13L, 17L);
+		assertThat(count(" AND o.sector = 'VILLAGE'")).isBetween(240L, 380L);
+		assertThat(count(" AND o.kind = 'BASIC_COMMITTEE' AND o.sector IN ('MIDDLE_SCHOOL', 'HIGH_SCHOOL', 'VOCATIONAL')"))
+			.isEqualTo(40);
+		// An enterprise or social organization is the top org of its sector: its own branches are not counted again.
+		assertThat(count(" AND o.sector IN ('NON_PUBLIC_ENTERPRISE', 'STATE_ENTERPRISE', 'SOCIAL_ORGANIZATION', 'NEW_EMPLOYMENT')"
+				+ " AND NOT EXISTS (SELECT 1 FROM org p WHERE p.id = o.parent_id AND p.sector = o.sector)"))
+			.isBetween(170L, 230L);
+		assertThat(count(" AND o.kind = 'FLOATING_BRANCH'")).isEqualTo(1);
+		assertThat(count(" AND o.dissolved_on IS NOT NULL")).isBetween(1L, 60L);
+		// Some terms are overdue, most are not.
+		long overdue = jdbc.sql("SELECT o.last_election_on, o.term_years FROM org o WHERE o.path >= ? AND o.path < ?"
+				+ " AND o.last_election_on IS NOT NULL")
+			.params(rootPath, upper(rootPath))
+			.query((rs, n) -> rs.getObject(1, LocalDate.class).plusYears(rs.getInt(2)).isBefore(TODAY))
+			.list()
+			.stream()
+			.filter(b -> b)
+			.count();
+		assertThat(overdue).isBetween(total / 20, total / 3);
+	}
+
+	@Test
+	void everyBranchIsALeaf() {
+		long parentsThatAreBranches = count(" AND EXISTS (SELECT 1 FROM org p WHERE p.id = o.parent_id"
+				+ " AND p.kind IN ('BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH', 'FLOATING_BRANCH'))");
+		assertThat(parentsThatAreBranches).isZero();
+		assertThat(count(" AND o.kind IN ('BRANCH', 'JOINT_BRANCH', 'FLOATING_BRANCH')")).isGreaterThan(2000);
+	}
+
+	@Test
+	void theFirstStartRunnerDoesNothingWhenDisabled() {
+		long before = jdbc.sql("SELECT count(*) FROM org").query(Long.class).single();
+		assertThat(new DemoOnFirstStart(loader, false).loadIfFirstStart()).isEmpty();
+		assertThat(jdbc.sql("SELECT count(*) FROM org").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void theFirstStartRunnerDoesNothingWhenOrgsExist() {
+		String code = prefix + "OTHER";
+		orgs.importOrganizations(Actor.commandLine("test"), List.of(new OrgImport.Row(2, new OrgRecord(code, "共青团测试县委员会",
+				Optional.empty(), OrgKind.COUNTY_COMMITTEE, Sector.PARTY_GOVERNMENT, Optional.empty(), Optional.empty(),
+				Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))), List.of());
+		long before = jdbc.sql("SELECT count(*) FROM org").query(Long.class).single();
+		assertThat(new DemoOnFirstStart(loader, true).loadIfFirstStart()).isEmpty();
+		assertThat(jdbc.sql("SELECT count(*) FROM org").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void theDemoCommandRefusesADatabaseThatHoldsOrgs() {
+		var err = new java.io.ByteArrayOutputStream();
+		int status = new DemoCommand(loader).run(List.of("--scale", "county"), System.out,
+				new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(status).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("已有组织数据");
+	}
+
+	private long count(String condition) {
+		return jdbc.sql("SELECT count(*) FROM org o WHERE o.path >= ? AND o.path < ?" + condition)
+			.params(rootPath, upper(rootPath))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String upper(String path) {
+		return path.substring(0, path.length() - 1) + "0";
+	}
+
+	static String digest(DemoGenerator generator, DemoScale scale) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			generator.generate(scale, records -> records
+				.forEach(r -> sha.update((r.toString() + "\n").getBytes(StandardCharsets.UTF_8))));
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
