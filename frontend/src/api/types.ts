@@ -5,6 +5,8 @@ export interface Page<T> {
   total: number
   page: number
   size: number
+  /** false when the server stopped counting early: total is then a lower bound ("10 000+") */
+  totalExact?: boolean
 }
 
 export interface PageQuery {

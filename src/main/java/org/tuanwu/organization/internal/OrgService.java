@@ -90,7 +90,7 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		actor.require(Permission.ORG_READ);
 		Scope within = under.map(id -> subtree(visible(actor, id))).orElse(actor.scope());
 		OrgStore.SearchResult result = store.search(within, query, kind, includeDissolved, page, size);
-		return new Page<>(result.items(), result.total(), page, size);
+		return new Page<>(result.items(), result.total(), page, size, result.totalExact());
 	}
 
 	@Override
