@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +50,9 @@ class SecurityConfiguration {
 		return new HttpSessionSecurityContextRepository();
 	}
 
+	/** Only with a web server: a command-line run (no web application) has no HttpSecurity and needs no filters. */
 	@Bean
+	@ConditionalOnWebApplication
 	SecurityFilterChain apiSecurity(HttpSecurity http, CookieCsrfTokenRepository csrfTokens,
 			SecurityContextRepository contexts, ActorGate gate) throws Exception {
 		http.csrf(csrf -> {
