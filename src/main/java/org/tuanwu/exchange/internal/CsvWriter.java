@@ -1,0 +1,61 @@
+package org.tuanwu.exchange.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** UTF-8 with a BOM (so that Excel opens Chinese text correctly), CRLF line ends, RFC 4180 quoting. */
+final class CsvWriter implements TableWriter {
+
+	private final Writer out;
+
+	CsvWriter(OutputStream out) {
+		this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+		try {
+			this.out.write('\uFEFF');
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void row(List<?> values) {
+		try {
+			for (int i = 0; i < values.size(); i++) {
+				if (i > 0) {
+					out.write(',');
+				}
+				Object v = values.get(i);
+				out.write(quote(v == null ? "" : v.toString()));
+			}
+			out.write("\r\n");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static String quote(String s) {
+		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+			return s;
+		}
+		return '"' + s.replace("\"", "\"\"") + '"';
+	}
+
+	@Override
+	public boolean sheet(String name) {
+		return false;
+	}
+
+	@Override
+	public void close() throws IOException {
+		out.flush();
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.tuanwu.exchange.internal;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.tuanwu.organization.OrgImport.RowError;
+
+/** The cells of one data row, read as typed values; every value that cannot be read adds an error. */
+final class RowValues {
+
+	private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+
+	private final int row;
+
+	private final Map<Column, Cell> cells;
+
+	private final List<RowError> errors;
+
+	private boolean bad;
+
+	RowValues(int row, Map<Column, Cell> cells, List<RowError> errors) {
+		this.row = row;
+		this.cells = cells;
+		this.errors = errors;
+	}
+
+	boolean bad() {
+		return bad;
+	}
+
+	void error(Column column, String value, String reason) {
+		errors.add(new RowError(row, column.header(), value, reason));
+		bad = true;
+	}
+
+	Optional<String> text(Column column) {
+		Cell cell = cells.get(column);
+		return cell == null || cell.blank() ? Optional.empty() : Optional.of(cell.text());
+	}
+
+	String required(Column column) {
+		Optional<String> value = text(column);
+		if (value.isEmpty()) {
+			error(column, "", column.header() + "不能为空");
+		}
+		return value.orElse("");
+	}
+
+	Optional<LocalDate> date(Column column) {
+		return text(column).flatMap(s -> {
+			Matcher m = DATE.matcher(s);
+			if (!m.matches()) {
+				error(column, s, "日期格式应为 yyyy-MM-dd，例如 2024-05-04");
+				return Optional.empty();
+			}
+			try {
+				return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+						Integer.parseInt(m.group(3))));
+			}
+			catch (DateTimeException e) {
+				error(column, s, "不是有效的日期");
+				return Optional.empty();
+			}
+		});
+	}
+
+	Optional<Integer> integer(Column column) {
+		return text(column).flatMap(s -> {
+			try {
+				return Optional.of(Integer.valueOf(s));
+			}
+			catch (NumberFormatException e) {
+				error(column, s, "应为整数");
+				return Optional.empty();
+			}
+		});
+	}
+
+	Optional<Boolean> bool(Column column) {
+		return text(column).flatMap(s -> switch (s.toLowerCase(Locale.ROOT)) {
+			case "是", "true" -> Optional.of(true);
+			case "否", "false" -> Optional.of(false);
+			default -> {
+				error(column, s, "应填“是”或“否”");
+				yield Optional.empty();
+			}
+		});
+	}
+
+	/** A value from a fixed list (by its Chinese label). */
+	<T> Optional<T> choice(Column column, Function<String, Optional<T>> byLabel, List<String> allowed) {
+		return text(column).flatMap(s -> {
+			Optional<T> value = byLabel.apply(s);
+			if (value.isEmpty()) {
+				error(column, s, column.header() + "应为以下之一：" + String.join("、", allowed));
+			}
+			return value;
+		});
+	}
+
+}
