@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -360,8 +362,22 @@ class OrganizationJourneyBrowserTest {
 		return visible(hook);
 	}
 
+	/**
+	 * Clicks the displayed element with this hook. Menus and dropdowns animate and may keep a hidden copy of their
+	 * items, so the click is retried until it lands.
+	 */
 	void click(String hook) {
-		wait.until(ExpectedConditions.elementToBeClickable(dataTest(hook))).click();
+		new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
+			.ignoring(ElementNotInteractableException.class)
+			.ignoring(ElementClickInterceptedException.class)
+			.until(d -> {
+				WebElement e = d.findElements(dataTest(hook)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+				if (e == null || !e.isEnabled()) {
+					return false;
+				}
+				e.click();
+				return true;
+			});
 	}
 
 	String text(WebElement e) {
@@ -373,22 +389,27 @@ class OrganizationJourneyBrowserTest {
 		input.sendKeys(value);
 	}
 
-	/** Opens an Element Plus select and picks the option with this (Chinese) label. */
+	/**
+	 * Opens an Element Plus select and picks the option with this (Chinese) label. The option is clicked through
+	 * the DOM rather than by screen position: the list slides in, and a positional click during the animation can
+	 * land on the neighbouring option.
+	 */
 	void choose(String hook, String label) {
-		click(hook);
 		By option = By.xpath("//div[contains(@class,'" + hook + "-options')]//li[contains(@class,'el-select-dropdown__item')]"
 				+ "[normalize-space(.)='" + label + "']");
-		// The list may still be sliding in or scrolling: retry until the click lands on the option itself.
-		new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100)).ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class).until(d -> {
-			WebElement li = ExpectedConditions.elementToBeClickable(option).apply(d);
-			if (li == null) {
-				return false;
-			}
-			((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", li);
-			li.click();
-			return true;
-		});
-		wait.until(d -> text(find(hook)).contains(label));
+		new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until(d -> {
+				if (text(find(hook)).contains(label)) {
+					return true;
+				}
+				if (d.findElements(option).stream().noneMatch(WebElement::isDisplayed)) {
+					click(hook);
+				}
+				WebElement li = d.findElement(option);
+				((JavascriptExecutor) d).executeScript("arguments[0].click()", li);
+				return text(find(hook)).contains(label);
+			});
 	}
 
 	/** The {@code .el-tree-node} holding the node of this org code. */
