@@ -46,3 +46,18 @@ echo "== statistics after the bulk load (what autovacuum would do shortly after)
 $SUDO su postgres -c "psql -q -d tuanwu_bench -c 'VACUUM ANALYZE org'" >/dev/null
 echo "== reads: bench"
 java -Xmx512m -jar target/tuanwu.jar bench "${db[@]}"
+
+# The file path: export the whole tree to csv, then import that file into an empty database in one transaction
+# (every row checked first, all-or-nothing), as an office migrating from another system would.
+csv=$(mktemp --suffix=.csv)
+echo "== export organizations (all $(date +%T))"
+/usr/bin/time -f "   wall %e s, max RSS %M kB" java -Xmx1g -jar target/tuanwu.jar export organizations "$csv" "${db[@]}"
+echo "   $(($(wc -l < "$csv") - 1)) rows, $(du -h "$csv" | cut -f1)"
+$SUDO su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL >/dev/null
+DROP DATABASE IF EXISTS tuanwu_bench_import;
+CREATE DATABASE tuanwu_bench_import OWNER tuanwu_bench ENCODING 'UTF8' TEMPLATE template0;
+SQL
+echo "== import organizations of that file into an empty database (one transaction)"
+/usr/bin/time -f "   wall %e s, max RSS %M kB" java -Xmx2g -jar target/tuanwu.jar import organizations "$csv" \
+  --spring.datasource.url="jdbc:postgresql://localhost:5432/tuanwu_bench_import" --spring.datasource.username=tuanwu_bench
+rm -f "$csv"
