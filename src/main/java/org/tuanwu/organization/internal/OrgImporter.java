@@ -33,6 +33,8 @@ import org.tuanwu.shared.Problem;
 @Component
 class OrgImporter {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrgImporter.class);
+
 	static final String CODE = "组织编码";
 
 	static final String NAME = "组织名称";
@@ -66,15 +68,19 @@ class OrgImporter {
 	}
 
 	Outcome run(Actor actor, List<Row> rows, List<RowError> earlier) {
+		long started = System.nanoTime();
 		Check check = new Check(actor.scope(), rows);
 		check.run();
+		log.info("import of {} org rows: checked in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
 		List<RowError> errors = new ArrayList<>(earlier);
 		errors.addAll(check.errors);
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparingInt(RowError::row));
 			return new Outcome(0, 0, 0, errors);
 		}
-		return write(actor, check);
+		Outcome outcome = write(actor, check);
+		log.info("import of {} org rows: done in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
+		return outcome;
 	}
 
 	/** Everything known about the file and the orgs it names, and the errors found. */
@@ -309,7 +315,9 @@ class OrgImporter {
 					"导入新建组织 " + row.code() + " " + row.name(), OrgChanges.between(Optional.empty(), row)));
 			history.add(new OrgStore.HistoryEntry(id, "CREATED", actor.username(), "导入新建"));
 		}
+		long t0 = System.nanoTime();
 		store.insertAll(inserts, now);
+		log.info("  orgs inserted in {} ms", (System.nanoTime() - t0) / 1_000_000);
 		if (store.updateAttributes(updates, now) != updates.size()) {
 			throw Problem.conflict("record.stale", "导入期间有组织被他人修改，导入已取消，请重新导入");
 		}
@@ -323,8 +331,12 @@ class OrgImporter {
 					"导入迁移组织 " + org.code() + " " + org.name(), List.of(new Change("parent", from, newParent.code()))));
 			history.add(new OrgStore.HistoryEntry(org.id(), "MOVED", actor.username(), "上级组织：" + from + " → " + newParent.code()));
 		}
+		t0 = System.nanoTime();
 		store.historyAll(history, now);
+		log.info("  history written in {} ms", (System.nanoTime() - t0) / 1_000_000);
+		t0 = System.nanoTime();
 		audit.recordAll(actor, entries);
+		log.info("  audit written in {} ms", (System.nanoTime() - t0) / 1_000_000);
 		Set<String> changed = new HashSet<>();
 		updates.forEach(u -> changed.add(u.code()));
 		moves.forEach(m -> changed.add(m.record().code()));
