@@ -13,6 +13,12 @@ public interface AuditLog {
 	/** Many entries at once, as a bulk import writes them. */
 	void recordAll(Actor actor, List<AuditEntry> entries);
 
+	/**
+	 * The sequence number of the newest entry. Every write is audited in its own transaction, so this number
+	 * changes whenever any record changes: caches of derived figures key on it.
+	 */
+	long lastSequence();
+
 	/** For events without a logged-in actor (failed logins, first start). */
 	void record(String username, Optional<String> ip, AuditEntry entry);
 

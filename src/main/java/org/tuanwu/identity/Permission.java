@@ -4,7 +4,8 @@ package org.tuanwu.identity;
 public enum Permission {
 
 	ORG_READ("org:read"), ORG_WRITE("org:write"), USER_MANAGE("user:manage"), AUDIT_READ("audit:read"),
-	EXCHANGE_IMPORT("exchange:import"), EXCHANGE_EXPORT("exchange:export");
+	EXCHANGE_IMPORT("exchange:import"), EXCHANGE_EXPORT("exchange:export"), SCORECARD_READ("scorecard:read"),
+	SCORECARD_MANAGE("scorecard:manage");
 
 	private final String key;
 

@@ -7,12 +7,13 @@ import java.util.Set;
 /** The roles a user may hold. The first three are the separated administrators (三员). */
 public enum Role {
 
-	SYSTEM_ADMIN(true, Permission.ORG_READ, Permission.ORG_WRITE, Permission.EXCHANGE_IMPORT, Permission.EXCHANGE_EXPORT),
+	SYSTEM_ADMIN(true, Permission.ORG_READ, Permission.ORG_WRITE, Permission.EXCHANGE_IMPORT, Permission.EXCHANGE_EXPORT,
+			Permission.SCORECARD_READ, Permission.SCORECARD_MANAGE),
 	SECURITY_ADMIN(true, Permission.USER_MANAGE, Permission.ORG_READ),
 	AUDIT_ADMIN(true, Permission.AUDIT_READ, Permission.ORG_READ),
 	ORG_ADMIN(false, Permission.ORG_READ, Permission.ORG_WRITE, Permission.EXCHANGE_IMPORT, Permission.EXCHANGE_EXPORT,
-			Permission.USER_MANAGE),
-	PARTY_REVIEWER(false, Permission.ORG_READ);
+			Permission.USER_MANAGE, Permission.SCORECARD_READ),
+	PARTY_REVIEWER(false, Permission.ORG_READ, Permission.SCORECARD_READ);
 
 	private final boolean separatedAdministrator;
 

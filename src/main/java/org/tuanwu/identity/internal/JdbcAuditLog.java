@@ -46,6 +46,11 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	@Override
+	public long lastSequence() {
+		return jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1").query(Long.class).single();
+	}
+
+	@Override
 	@Transactional
 	public void recordAll(Actor actor, List<AuditEntry> entries) {
 		append(actor.username(), actor.origin(), entries);
