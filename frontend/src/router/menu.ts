@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Connection, DataBoard, Document, OfficeBuilding, Setting } from '@element-plus/icons-vue'
+import { Connection, DataBoard, DataLine, Document, OfficeBuilding, Setting } from '@element-plus/icons-vue'
 
 /** An entry of the side menu (UI.md navigation). A group holds children; a leaf names a route path. */
 export interface MenuItem {
@@ -19,7 +19,19 @@ export const MENU: readonly MenuItem[] = [
     key: 'org',
     title: 'menu.org',
     icon: OfficeBuilding,
-    children: [{ key: 'orgs', title: 'menu.orgs', path: '/org/organizations', permission: 'org:read' }],
+    children: [
+      { key: 'orgs', title: 'menu.orgs', path: '/org/organizations', permission: 'org:read' },
+      { key: 'units', title: 'menu.units', path: '/org/units', permission: 'org:read' },
+    ],
+  },
+  {
+    key: 'scorecard',
+    title: 'menu.scorecard',
+    icon: DataLine,
+    children: [
+      { key: 'scorecard-board', title: 'menu.scorecardBoard', path: '/scorecard/board', permission: 'scorecard:read' },
+      { key: 'rule-packs', title: 'menu.rulePacks', path: '/scorecard/packs', permission: 'scorecard:read' },
+    ],
   },
   {
     key: 'exchange',

@@ -1,8 +1,8 @@
 import type { AxiosProgressEvent } from 'axios'
 import { http } from '../http'
 
-export type ExchangeType = 'organizations'
-export const EXCHANGE_TYPES: readonly ExchangeType[] = ['organizations']
+export type ExchangeType = 'organizations' | 'units'
+export const EXCHANGE_TYPES: readonly ExchangeType[] = ['organizations', 'units']
 export type FileFormat = 'xlsx' | 'csv'
 
 export interface ImportResult {
@@ -17,7 +17,7 @@ export interface DownloadedFile {
   filename: string | null
 }
 
-function filenameFrom(disposition: unknown): string | null {
+export function filenameFrom(disposition: unknown): string | null {
   if (typeof disposition !== 'string') return null
   const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)
   if (star) {
@@ -31,7 +31,8 @@ function filenameFrom(disposition: unknown): string | null {
   return plain ? plain[1].trim() : null
 }
 
-async function download(url: string, params: Record<string, string | number>): Promise<DownloadedFile> {
+/** GET a file as a blob, with the name of its Content-Disposition. */
+export async function download(url: string, params: Record<string, string | number | boolean>): Promise<DownloadedFile> {
   const response = await http.get<Blob>(url, { params, responseType: 'blob' })
   return { blob: response.data, filename: filenameFrom(response.headers['content-disposition']) }
 }

@@ -8,7 +8,7 @@ function keys(items: MenuItem[]): string[] {
 describe('menu filtering by permissions', () => {
   it('shows an org admin the dashboard, orgs and exchange but not the system group', () => {
     const menu = filterMenu(MENU, new Set(['org:read', 'org:write', 'exchange:import', 'exchange:export']))
-    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'exchange', 'import', 'export', 'templates'])
+    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'units', 'exchange', 'import', 'export', 'templates'])
   })
 
   it('shows a security admin only users and roles, inside the system group', () => {
@@ -24,7 +24,23 @@ describe('menu filtering by permissions', () => {
 
   it('keeps export but drops import and templates for a reader with export only', () => {
     const menu = filterMenu(MENU, new Set(['org:read', 'exchange:export']))
-    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'exchange', 'export'])
+    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'units', 'exchange', 'export'])
+  })
+
+  it('shows 指标考核 (board and rule packs) only with scorecard:read', () => {
+    const without = filterMenu(MENU, new Set(['org:read', 'org:write']))
+    expect(keys(without)).not.toContain('scorecard')
+    expect(keys(without)).not.toContain('scorecard-board')
+    const withRead = filterMenu(MENU, new Set(['org:read', 'scorecard:read']))
+    expect(keys(withRead)).toEqual(['dashboard', 'org', 'orgs', 'units', 'scorecard', 'scorecard-board', 'rule-packs'])
+    const group = withRead.find((i) => i.key === 'scorecard')
+    expect(group?.children?.map((c) => c.path)).toEqual(['/scorecard/board', '/scorecard/packs'])
+  })
+
+  it('lets a party reviewer with scorecard:read only land on the scorecard board', () => {
+    const menu = filterMenu(MENU, new Set(['scorecard:read']))
+    expect(keys(menu)).toEqual(['scorecard', 'scorecard-board', 'rule-packs'])
+    expect(firstPath(menu)).toBe('/scorecard/board')
   })
 
   it('shows nothing to a user without permissions', () => {
@@ -35,6 +51,6 @@ describe('menu filtering by permissions', () => {
 
   it('does not change the menu definition', () => {
     filterMenu(MENU, new Set())
-    expect(MENU[2].children).toHaveLength(3)
+    expect(MENU.find((i) => i.key === 'exchange')?.children).toHaveLength(3)
   })
 })

@@ -1,28 +1,62 @@
-import type { OrgStats } from '@/api/org/organizations'
-import { BRANCH_KINDS } from '@/api/org/organizations'
+import type { Dashboard, DashboardAlert, PackSummary } from '@/api/scorecard/scorecards'
+import { formatNumber, formatPercent } from '@/utils/format'
+import { t } from '@/locales'
 
-/** Kinds counted as committees on the dashboard tile (团委 and 团工委 at every level). */
-export const COMMITTEE_KINDS: readonly string[] = [
-  'PROVINCE_COMMITTEE', 'CITY_COMMITTEE', 'COUNTY_COMMITTEE', 'DISTRICT_COMMITTEE', 'TOWNSHIP_COMMITTEE',
-  'STREET_WORK_COMMITTEE', 'WORK_COMMITTEE', 'BASIC_COMMITTEE',
-]
+export type TileName = 'orgs' | 'branches' | 'villageCoverage' | 'indicators'
+export const TILE_NAMES: readonly TileName[] = ['orgs', 'branches', 'villageCoverage', 'indicators']
 
-export interface Tiles {
-  total: number
-  branches: number
-  dissolved: number
-  committees: number
+export interface Tile {
+  name: TileName
+  value: string
+  sub: string
 }
 
-function sumOf(byKind: Record<string, number>, kinds: readonly string[]): number {
-  return kinds.reduce((sum, k) => sum + (byKind[k] ?? 0), 0)
+/** The headline tiles of `GET /dashboard`; a function so the texts follow the language. */
+export function tilesOf(d: Dashboard | null): Tile[] {
+  const tl = d?.tiles
+  const cov = tl?.villageCoverage
+  return [
+    { name: 'orgs', value: formatNumber(tl?.orgs), sub: '' },
+    { name: 'branches', value: formatNumber(tl?.branches), sub: '' },
+    {
+      name: 'villageCoverage',
+      value: cov && cov.value !== null && cov.denominator ? formatPercent(cov.value) : t('scorecard.noData'),
+      sub: cov && cov.denominator ? `${formatNumber(cov.numerator)} / ${formatNumber(cov.denominator)}` : '',
+    },
+    {
+      name: 'indicators',
+      value: tl ? `${formatNumber(tl.indicatorsMet)} / ${formatNumber(tl.indicatorsDue)}` : '—',
+      sub: tl && tl.indicatorsDue > 0 ? formatPercent(tl.indicatorsMet / tl.indicatorsDue) : '',
+    },
+  ]
 }
 
-export function tilesOf(stats: OrgStats): Tiles {
+/** Series of the per-pack bar chart: met / not met / no data (stacked). */
+export function packSeries(packs: readonly PackSummary[]): { categories: string[]; met: number[]; notMet: number[]; noData: number[] } {
   return {
-    total: stats.total,
-    branches: sumOf(stats.byKind, BRANCH_KINDS),
-    dissolved: stats.dissolved,
-    committees: sumOf(stats.byKind, COMMITTEE_KINDS),
+    categories: packs.map((p) => p.id),
+    met: packs.map((p) => p.met),
+    notMet: packs.map((p) => p.notMet),
+    noData: packs.map((p) => p.noData),
   }
+}
+
+/** The text of an alert. */
+export function alertText(a: DashboardAlert): string {
+  switch (a.type) {
+    case 'TERM_EXPIRED':
+      return t('dashboard.alerts.termExpired', { org: a.org.name, date: a.date ?? '—' })
+    case 'TERM_EXPIRING':
+      return t('dashboard.alerts.termExpiring', { org: a.org.name, date: a.date ?? '—' })
+    case 'VILLAGE_UNCOVERED':
+      return t('dashboard.alerts.villageUncovered', { org: a.org.name, unit: a.unit?.name ?? '—' })
+    default:
+      return a.org.name
+  }
+}
+
+/** Alert order: expired terms first, then expiring (soonest first), then uncovered villages. */
+export function sortAlerts(alerts: readonly DashboardAlert[]): DashboardAlert[] {
+  const rank: Record<string, number> = { TERM_EXPIRED: 0, TERM_EXPIRING: 1, VILLAGE_UNCOVERED: 2 }
+  return [...alerts].sort((a, b) => (rank[a.type] ?? 3) - (rank[b.type] ?? 3) || String(a.date ?? '').localeCompare(String(b.date ?? '')))
 }
