@@ -9,7 +9,9 @@ export function formatNumber(n: number | null | undefined): string {
 
 export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return '—'
-  return `${(fraction * 100).toFixed(1)}%`
+  // Round half away from zero on the decimal value (0.8765 → 87.7 %, not the binary 87.649… → 87.6 %).
+  const tenths = Math.round(Number((fraction * 1000).toPrecision(12)))
+  return `${(tenths / 10).toFixed(1)}%`
 }
 
 function pad(n: number): string {

@@ -1,0 +1,207 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, reactive } from 'vue'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { i18n } from '@/locales'
+import { ApiError } from '@/api/http'
+import * as scorecards from '@/api/scorecard/scorecards'
+import * as rulePacks from '@/api/scorecard/rule-packs'
+import type { Indicator, Scorecard, ScorecardQuery } from '@/api/scorecard/scorecards'
+import { useCurrentOrgStore } from '@/store/org'
+import { useSessionStore } from '@/store/session'
+import BoardPage from '../index.vue'
+
+vi.mock('@/components/echart.vue', () => ({
+  default: defineComponent({ props: { option: { type: Object, required: true } }, setup: () => () => h('div', { class: 'echart-stub' }) }),
+}))
+const routeState = reactive<{ query: Record<string, string> }>({ query: {} })
+const replace = vi.fn(() => Promise.resolve())
+vi.mock('vue-router', () => ({ useRoute: () => routeState, useRouter: () => ({ replace, push: vi.fn() }) }))
+vi.mock('@/api/scorecard/scorecards', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/api/scorecard/scorecards')>()
+  return { ...original, fetchScorecard: vi.fn(), fetchEvidence: vi.fn(), fetchTrend: vi.fn(), exportScorecard: vi.fn(), exportEvidence: vi.fn() }
+})
+vi.mock('@/api/scorecard/rule-packs', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/api/scorecard/rule-packs')>()
+  return { ...original, fetchPacks: vi.fn() }
+})
+vi.mock('@/utils/download', () => ({ saveFile: vi.fn() }))
+
+function ind(code: string, area: string, unit: Indicator['unit'], value: number | null, status: Indicator['status'], over: Partial<Indicator> = {}): Indicator {
+  return {
+    code, name: `${code}名`, area, unit, value, numerator: value === null ? 0 : 3, denominator: value === null ? 0 : 4,
+    target: unit === 'rate' ? { op: '>=', value: 1 } : null, status, source: 'JC-08', sourceText: `${code} 条款原文`, reason: null, ...over,
+  }
+}
+
+const COUNTY = { id: 1, code: 'X01', name: '示例县团委' }
+const TOWN_A = { id: 2, code: 'X01-01', name: '甲镇团委', kind: 'TOWNSHIP_COMMITTEE' }
+const TOWN_B = { id: 3, code: 'X01-02', name: '乙镇团委', kind: 'TOWNSHIP_COMMITTEE' }
+
+function sample(org: { id: number; code: string; name: string }, children: boolean): Scorecard {
+  return {
+    pack: { id: 'QZ', title: '秦州区2024年工作要点', version: 1 },
+    period: '2024',
+    org,
+    indicators: [
+      ind('MEM_REGISTRATION_RATE', 'MEM', 'rate', null, 'NO_DATA', { reason: '平台尚未记录团员数据' }),
+      ind('ORG_VILLAGE_COVERAGE', 'ORG', 'rate', 0.75, 'NOT_MET'),
+      ind('ORG_YOUTH_SOCIETY_LED', 'ORG', 'count', 4, 'MET', { target: { op: '>=', value: 3 }, numerator: null, denominator: null }),
+      ind('SVC_BRAND_PROJECTS', 'SVC', 'count', 9, 'INFO'),
+    ],
+    children: children
+      ? [
+          { org: TOWN_A, indicators: [ind('ORG_VILLAGE_COVERAGE', 'ORG', 'rate', 1, 'MET'), ind('ORG_YOUTH_SOCIETY_LED', 'ORG', 'count', 1, 'NOT_MET')] },
+          { org: TOWN_B, indicators: [ind('ORG_VILLAGE_COVERAGE', 'ORG', 'rate', 0.5, 'NOT_MET')] },
+        ]
+      : [],
+    dataVersion: 7,
+    computedAt: '2025-03-01T08:00:00+08:00',
+  }
+}
+
+let wrapper: VueWrapper | null = null
+
+beforeEach(() => {
+  i18n.global.locale.value = 'zh-CN'
+  routeState.query = {}
+  vi.mocked(scorecards.fetchScorecard).mockReset()
+  vi.mocked(scorecards.fetchEvidence).mockReset()
+  vi.mocked(scorecards.fetchTrend).mockResolvedValue([])
+  vi.mocked(rulePacks.fetchPacks).mockResolvedValue([
+    { id: 'QZ', version: 1, title: '秦州区2024年工作要点', issuer: '共青团秦州区委', issuedOn: '2024-02-01', indicatorCount: 12, builtIn: true, uploadedAt: null, uploadedBy: null },
+  ])
+  vi.mocked(scorecards.fetchScorecard).mockImplementation(async (q: ScorecardQuery) => {
+    if (q.org === 'X01') return sample(COUNTY, true)
+    const child = [TOWN_A, TOWN_B].find((c) => c.code === q.org)
+    if (!child) throw new ApiError(404, { detail: '组织不存在', code: 'org.not-found' }, '')
+    return sample({ id: child.id, code: child.code, name: child.name }, false)
+  })
+})
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+
+async function mountPage(): Promise<VueWrapper> {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().me = { id: 1, username: 'admin', displayName: '管理员', roles: ['ORG_ADMIN'], permissions: ['org:read', 'scorecard:read'], scope: COUNTY, mustChangePassword: false }
+  useCurrentOrgStore().select(COUNTY)
+  wrapper = mount(BoardPage, { global: { plugins: [ElementPlus, i18n, pinia] }, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+const lastYear = new Date().getFullYear() - 1
+
+describe('the scorecard board', () => {
+  it('evaluates the current org, the first pack and last year on opening', async () => {
+    await mountPage()
+    expect(scorecards.fetchScorecard).toHaveBeenCalledTimes(1)
+    expect(scorecards.fetchScorecard).toHaveBeenCalledWith({ org: 'X01', pack: 'QZ', period: lastYear })
+  })
+
+  it('groups the indicators by area, in catalogue order, with status, value, fraction, target and reason', async () => {
+    const w = await mountPage()
+    const areas = w.findAll('[data-test^="scorecard-area-"]')
+    expect(areas.map((a) => a.attributes('data-test'))).toEqual(['scorecard-area-ORG', 'scorecard-area-MEM', 'scorecard-area-SVC'])
+    expect(areas[0].find('h3').text()).toBe('组织覆盖')
+    expect(areas[0].findAll('div.tw-ind').map((c) => c.attributes('data-test'))).toEqual([
+      'scorecard-card-ORG_VILLAGE_COVERAGE', 'scorecard-card-ORG_YOUTH_SOCIETY_LED',
+    ])
+
+    const rate = w.find('[data-test="scorecard-card-ORG_VILLAGE_COVERAGE"]')
+    expect(rate.find('[data-test="scorecard-card-value"]').text()).toBe('75.0%')
+    expect(rate.find('[data-test="scorecard-card-fraction"]').text()).toContain('3 / 4')
+    expect(rate.find('[data-test="scorecard-card-target"]').text()).toContain('≥ 100.0%')
+    expect(rate.find('.tw-status').text()).toBe('未达标')
+
+    const count = w.find('[data-test="scorecard-card-ORG_YOUTH_SOCIETY_LED"]')
+    expect(count.find('[data-test="scorecard-card-value"]').text()).toBe('4')
+    expect(count.find('.tw-status').text()).toBe('达标')
+
+    const none = w.find('[data-test="scorecard-card-MEM_REGISTRATION_RATE"]')
+    expect(none.find('[data-test="scorecard-card-value"]').text()).toBe('无数据')
+    expect(none.find('.tw-status').text()).toBe('无数据')
+    expect(none.find('[data-test="scorecard-card-reason"]').text()).toBe('平台尚未记录团员数据')
+
+    const info = w.find('[data-test="scorecard-card-SVC_BRAND_PROJECTS"]')
+    expect(info.find('.tw-status').text()).toBe('参考')
+    expect(info.find('[data-test="scorecard-card-target"]').text()).toContain('参考')
+  })
+
+  it('renders the children × indicators matrix coloured by status, a missing result as 无数据', async () => {
+    const w = await mountPage()
+    const matrix = w.find('[data-test="scorecard-matrix"]')
+    expect(matrix.findAll('tbody tr')).toHaveLength(2)
+    expect(matrix.findAll('thead th')).toHaveLength(1 + 4)
+    const a = matrix.find('[data-test="scorecard-matrix-cell-X01-01-ORG_VILLAGE_COVERAGE"]')
+    expect(a.text()).toBe('100.0%')
+    expect(a.attributes('data-status')).toBe('MET')
+    const b = matrix.find('[data-test="scorecard-matrix-cell-X01-02-ORG_VILLAGE_COVERAGE"]')
+    expect(b.text()).toBe('50.0%')
+    expect(b.attributes('data-status')).toBe('NOT_MET')
+    expect(b.attributes('style')).not.toBe(a.attributes('style'))
+    const missing = matrix.find('[data-test="scorecard-matrix-cell-X01-02-ORG_YOUTH_SOCIETY_LED"]')
+    expect(missing.text()).toBe('无数据')
+    expect(missing.attributes('data-status')).toBe('NO_DATA')
+  })
+
+  it('drills into a child on a cell click, shows the breadcrumb, and goes back through it', async () => {
+    const w = await mountPage()
+    expect(w.find('[data-test="scorecard-breadcrumb"]').exists()).toBe(false)
+
+    await w.find('[data-test="scorecard-matrix-cell-X01-02-ORG_VILLAGE_COVERAGE"]').trigger('click')
+    await flushPromises()
+
+    expect(scorecards.fetchScorecard).toHaveBeenLastCalledWith({ org: 'X01-02', pack: 'QZ', period: lastYear })
+    const crumb = w.find('[data-test="scorecard-breadcrumb"]')
+    expect(crumb.exists()).toBe(true)
+    expect(crumb.text()).toContain('示例县团委')
+    expect(crumb.text()).toContain('乙镇团委')
+    expect(w.find('[data-test="scorecard-summary"]').text()).toContain('乙镇团委')
+
+    await w.find('[data-test="scorecard-breadcrumb-X01"]').trigger('click')
+    await flushPromises()
+    expect(scorecards.fetchScorecard).toHaveBeenLastCalledWith({ org: 'X01', pack: 'QZ', period: lastYear })
+    expect(w.find('[data-test="scorecard-breadcrumb"]').exists()).toBe(false)
+  })
+
+  it('opens the records behind a figure and asks for failing records only when the switch is on', async () => {
+    vi.mocked(scorecards.fetchEvidence).mockResolvedValue({
+      items: [{ recordType: 'UNIT', code: 'V001', name: '红星村', orgCode: 'X01-02', orgName: '乙镇团委', counted: false, note: '未建团组织' }],
+      total: 1, page: 0, size: 50,
+    })
+    const w = await mountPage()
+    await w.find('[data-test="scorecard-card-ORG_VILLAGE_COVERAGE"] [data-test="scorecard-card-value"]').trigger('click')
+    await flushPromises()
+
+    expect(scorecards.fetchEvidence).toHaveBeenLastCalledWith({ org: 'X01', pack: 'QZ', period: lastYear, code: 'ORG_VILLAGE_COVERAGE', failingOnly: false, page: 0, size: 50 })
+    const table = document.querySelector('[data-test="evidence-table"]')
+    expect(table?.textContent).toContain('红星村')
+
+    const sw = document.querySelector<HTMLElement>('[data-test="evidence-failing-only"]')
+    sw?.click()
+    await flushPromises()
+    expect(scorecards.fetchEvidence).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'ORG_VILLAGE_COVERAGE', failingOnly: true, page: 0 }))
+  })
+
+  it('shows the server’s Chinese refusal (future period) instead of a scorecard', async () => {
+    vi.mocked(scorecards.fetchScorecard).mockRejectedValue(new ApiError(400, { detail: '考核年度不能晚于今年', code: 'scorecard.period-future' }, ''))
+    const w = await mountPage()
+    expect(w.find('[data-test="scorecard-error"]').text()).toContain('考核年度不能晚于今年')
+    expect(w.find('[data-test="scorecard-matrix"]').exists()).toBe(false)
+    expect(w.find('[data-test="scorecard-export-xlsx"]').attributes('disabled')).toBeDefined()
+  })
+
+  it('downloads the PDF of the scorecard shown', async () => {
+    vi.mocked(scorecards.exportScorecard).mockResolvedValue({ blob: new Blob(['%PDF']), filename: null })
+    const w = await mountPage()
+    await w.find('[data-test="scorecard-export-pdf"]').trigger('click')
+    await flushPromises()
+    expect(scorecards.exportScorecard).toHaveBeenCalledWith({ org: 'X01', pack: 'QZ', period: lastYear }, 'pdf')
+  })
+})
