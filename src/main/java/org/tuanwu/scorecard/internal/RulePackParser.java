@@ -1,0 +1,219 @@
+package org.tuanwu.scorecard.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import org.tuanwu.scorecard.internal.RulePack.PackIndicator;
+import org.tuanwu.scorecard.internal.RulePack.Target;
+import org.tuanwu.shared.Problem;
+
+/**
+ * Reads a rule pack from YAML and checks it: every problem is collected with the field it concerns, so that an
+ * administrator fixes a refused file in one go.
+ */
+final class RulePackParser {
+
+	static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
+
+	static final Set<String> ORG_KINDS = Set.of("PROVINCE_COMMITTEE", "CITY_COMMITTEE", "COUNTY_COMMITTEE",
+			"DISTRICT_COMMITTEE", "TOWNSHIP_COMMITTEE", "STREET_WORK_COMMITTEE", "WORK_COMMITTEE", "BASIC_COMMITTEE",
+			"GENERAL_BRANCH", "BRANCH", "JOINT_BRANCH", "TEMPORARY_BRANCH", "FLOATING_BRANCH");
+
+	private RulePackParser() {
+	}
+
+	/** One problem of a refused pack. */
+	record Error(String field, String message) {
+	}
+
+	/** Parses and validates; throws 400 {@code scorecard.pack-invalid} listing every problem. */
+	static RulePack parse(String yaml, boolean builtIn) {
+		List<Error> errors = new ArrayList<>();
+		RulePack pack = read(yaml, builtIn, errors);
+		if (!errors.isEmpty() || pack == null) {
+			List<Map<String, Object>> json = errors.stream().map(e -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("field", e.field());
+				m.put("message", e.message());
+				return m;
+			}).toList();
+			throw new Problem(400, "scorecard.pack-invalid", "规则包有 " + errors.size() + " 处错误，未保存："
+					+ String.join("；", errors.stream().map(Error::message).limit(5).toList()), json);
+		}
+		return pack;
+	}
+
+	private static RulePack read(String yaml, boolean builtIn, List<Error> errors) {
+		Object root;
+		try {
+			LoaderOptions options = new LoaderOptions();
+			options.setAllowDuplicateKeys(false);
+			options.setMaxAliasesForCollections(10);
+			options.setCodePointLimit(2_000_000);
+			root = new Yaml(new SafeConstructor(options)).load(yaml);
+		}
+		catch (MarkedYAMLException e) {
+			int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+			String problem = e.getProblem() == null ? "" : e.getProblem();
+			errors.add(new Error("yaml", "YAML 格式错误（第 " + line + " 行）：" + problem));
+			return null;
+		}
+		catch (YAMLException e) {
+			errors.add(new Error("yaml", "YAML 格式错误：" + e.getMessage()));
+			return null;
+		}
+		if (!(root instanceof Map<?, ?> map)) {
+			errors.add(new Error("yaml", "规则包应为键值结构（id、title、clauses、indicators 等）"));
+			return null;
+		}
+		String id = text(map.get("id"));
+		if (id.isEmpty() || !ID.matcher(id).matches()) {
+			errors.add(new Error("id", "规则包编号 id 必填，只能由大写字母、数字、- 和 _ 组成（如 JC），当前为：" + id));
+		}
+		String title = text(map.get("title"));
+		if (title.isEmpty()) {
+			errors.add(new Error("title", "规则包名称 title 必填"));
+		}
+		String issuer = text(map.get("issuer"));
+		Optional<LocalDate> issuedOn = Optional.empty();
+		Object issued = map.get("issuedOn");
+		if (issued instanceof Date d) {
+			issuedOn = Optional.of(d.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+		}
+		else if (issued != null && !text(issued).isEmpty()) {
+			try {
+				issuedOn = Optional.of(LocalDate.parse(text(issued)));
+			}
+			catch (DateTimeParseException e) {
+				errors.add(new Error("issuedOn", "发布日期 issuedOn 应为 yyyy-MM-dd：" + text(issued)));
+			}
+		}
+		Map<String, String> clauses = new LinkedHashMap<>();
+		Object c = map.get("clauses");
+		if (c instanceof Map<?, ?> cm) {
+			cm.forEach((k, v) -> {
+				String key = text(k);
+				if (text(v).isEmpty()) {
+					errors.add(new Error("clauses." + key, "条款 " + key + " 的原文为空"));
+				}
+				clauses.put(key, text(v));
+			});
+		}
+		else if (c != null) {
+			errors.add(new Error("clauses", "clauses 应为“条款编号: 原文”的键值结构"));
+		}
+		List<PackIndicator> indicators = new ArrayList<>();
+		Object list = map.get("indicators");
+		if (!(list instanceof List<?> items) || items.isEmpty()) {
+			errors.add(new Error("indicators", "indicators 必须是至少包含一个指标的列表"));
+		}
+		else {
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < items.size(); i++) {
+				indicator(items.get(i), "indicators[" + i + "]", clauses, seen, errors).ifPresent(indicators::add);
+			}
+		}
+		if (!errors.isEmpty()) {
+			return null;
+		}
+		return new RulePack(id, 1, title, issuer, issuedOn, Map.copyOf(clauses), List.copyOf(indicators), yaml,
+				builtIn, Optional.empty(), Optional.empty());
+	}
+
+	private static Optional<PackIndicator> indicator(Object item, String field, Map<String, String> clauses,
+			Set<String> seen, List<Error> errors) {
+		if (!(item instanceof Map<?, ?> m)) {
+			errors.add(new Error(field, "第 " + field + " 项应为键值结构（code、target、clause）"));
+			return Optional.empty();
+		}
+		int before = errors.size();
+		String code = text(m.get("code"));
+		if (IndicatorCatalogue.find(code).isEmpty()) {
+			errors.add(new Error(field + ".code", "未知的指标编码：" + (code.isEmpty() ? "（空）" : code)));
+		}
+		else if (!seen.add(code)) {
+			errors.add(new Error(field + ".code", "指标 " + code + " 在规则包中重复出现"));
+		}
+		boolean informational = Boolean.TRUE.equals(m.get("informational"));
+		Object t = m.get("target");
+		Optional<Target> target = Optional.empty();
+		if (informational && t != null) {
+			errors.add(new Error(field + ".target", "指标 " + code + " 既标为参考（informational）又设了目标值，只能二选一"));
+		}
+		else if (!informational && t == null) {
+			errors.add(new Error(field + ".target", "指标 " + code + " 缺少目标值 target（或标为 informational: true）"));
+		}
+		else if (t != null) {
+			target = target(t, field + ".target", code, errors);
+		}
+		List<String> appliesTo = new ArrayList<>();
+		Object a = m.get("appliesTo");
+		if (a instanceof List<?> kinds) {
+			for (Object k : kinds) {
+				if (!ORG_KINDS.contains(text(k))) {
+					errors.add(new Error(field + ".appliesTo", "未知的组织类别：" + text(k)));
+				}
+				appliesTo.add(text(k));
+			}
+		}
+		else if (a != null) {
+			errors.add(new Error(field + ".appliesTo", "appliesTo 应为组织类别的列表，如 [COUNTY_COMMITTEE]"));
+		}
+		String clause = text(m.get("clause"));
+		if (clause.isEmpty()) {
+			errors.add(new Error(field + ".clause", "指标 " + code + " 缺少出处条款 clause"));
+		}
+		else if (!clauses.containsKey(clause)) {
+			errors.add(new Error(field + ".clause", "指标 " + code + " 引用的条款 " + clause + " 不在 clauses 中"));
+		}
+		if (errors.size() > before) {
+			return Optional.empty();
+		}
+		return Optional.of(new PackIndicator(code, target, informational, List.copyOf(appliesTo), clause));
+	}
+
+	private static Optional<Target> target(Object t, String field, String code, List<Error> errors) {
+		if (!(t instanceof Map<?, ?> tm)) {
+			errors.add(new Error(field, "指标 " + code + " 的目标应写作 {op: \">=\", value: 1.0}"));
+			return Optional.empty();
+		}
+		String op = text(tm.get("op"));
+		boolean ok = true;
+		if (!Target.OPS.contains(op)) {
+			errors.add(new Error(field + ".op", "指标 " + code + " 的比较符 " + op + " 无效（可用：>=、<=、>、<、==）"));
+			ok = false;
+		}
+		Object v = tm.get("value");
+		BigDecimal value = null;
+		if (v instanceof Number n) {
+			value = new BigDecimal(n.toString());
+		}
+		else {
+			errors.add(new Error(field + ".value", "指标 " + code + " 的目标值应为数字，当前为：" + text(v)));
+			ok = false;
+		}
+		return ok ? Optional.of(new Target(op, value)) : Optional.empty();
+	}
+
+	private static String text(Object o) {
+		return o == null ? "" : o.toString().strip();
+	}
+
+}

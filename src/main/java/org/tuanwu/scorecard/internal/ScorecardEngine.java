@@ -1,0 +1,313 @@
+package org.tuanwu.scorecard.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.tuanwu.identity.Actor;
+import org.tuanwu.identity.AuditLog;
+import org.tuanwu.identity.Permission;
+import org.tuanwu.identity.Scope;
+import org.tuanwu.scorecard.Counts;
+import org.tuanwu.scorecard.Evidence;
+import org.tuanwu.scorecard.IndicatorSource;
+import org.tuanwu.scorecard.OrgTreeSource;
+import org.tuanwu.scorecard.OrgTreeSource.TreeOrg;
+import org.tuanwu.scorecard.Period;
+import org.tuanwu.scorecard.internal.IndicatorCatalogue.Definition;
+import org.tuanwu.scorecard.internal.RulePack.PackIndicator;
+import org.tuanwu.scorecard.internal.RulePack.Target;
+import org.tuanwu.scorecard.internal.ScorecardView.ChildRef;
+import org.tuanwu.scorecard.internal.ScorecardView.ChildScorecard;
+import org.tuanwu.scorecard.internal.ScorecardView.IndicatorResult;
+import org.tuanwu.scorecard.internal.ScorecardView.OrgRef;
+import org.tuanwu.scorecard.internal.ScorecardView.PackRef;
+import org.tuanwu.scorecard.internal.ScorecardView.Status;
+import org.tuanwu.shared.Page;
+import org.tuanwu.shared.Problem;
+
+/**
+ * Evaluates a rule pack over an org subtree for a period (ARCHITECTURE.md "The scorecard engine"): one
+ * {@link IndicatorSource#count} call per source for all its codes, the per-org counts rolled up the tree bottom-up
+ * in memory (numerators and denominators add; ratios only after the roll-up, never averaged), targets compared
+ * exactly, and the result cached per data version.
+ */
+@Service
+class ScorecardEngine {
+
+	static final String NO_SOURCE = "平台尚未记录该指标所需的数据";
+
+	static final String NO_RECORDS = "没有需要考核的记录（分母为 0）";
+
+	static final Set<String> BRANCH_KINDS = Set.of("BRANCH", "JOINT_BRANCH", "TEMPORARY_BRANCH", "FLOATING_BRANCH");
+
+	private static final int CACHE_SIZE = 512;
+
+	private final Supplier<Optional<OrgTreeSource>> trees;
+
+	private final Supplier<List<IndicatorSource>> sources;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final Map<CacheKey, Evaluation> cache = new LinkedHashMap<>(64, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<CacheKey, Evaluation> eldest) {
+			return size() > CACHE_SIZE;
+		}
+	};
+
+	@Autowired
+	ScorecardEngine(ObjectProvider<OrgTreeSource> trees, ObjectProvider<IndicatorSource> sources, AuditLog audit,
+			Clock clock) {
+		this(() -> Optional.ofNullable(trees.getIfAvailable()), () -> sources.orderedStream().toList(), audit, clock);
+	}
+
+	ScorecardEngine(Supplier<Optional<OrgTreeSource>> trees, Supplier<List<IndicatorSource>> sources, AuditLog audit,
+			Clock clock) {
+		this.trees = trees;
+		this.sources = sources;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A scorecard with the figures the dashboard needs beside it. */
+	record Evaluation(ScorecardView scorecard, int orgs, int branches) {
+	}
+
+	private record CacheKey(String pack, int version, long orgId, int year, LocalDate asOf, long dataVersion) {
+	}
+
+	Clock clock() {
+		return clock;
+	}
+
+	Period period(String text) {
+		return Period.parse(text, clock);
+	}
+
+	/** The org of this code if the actor may see it; 404 otherwise, so that its existence is not revealed. */
+	TreeOrg org(Actor actor, String code) {
+		actor.require(Permission.SCORECARD_READ);
+		return tree().findByCode(code.strip())
+			.filter(o -> actor.scope().covers(o.path()))
+			.orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管理范围内：" + code));
+	}
+
+	Evaluation evaluate(Actor actor, RulePack pack, String orgCode, Period period) {
+		return evaluate(org(actor, orgCode), pack, period);
+	}
+
+	Evaluation evaluate(TreeOrg org, RulePack pack, Period period) {
+		long dataVersion = audit.lastSequence();
+		CacheKey key = new CacheKey(pack.id(), pack.version(), org.id(), period.year(), period.asOf(), dataVersion);
+		synchronized (cache) {
+			Evaluation cached = cache.get(key);
+			if (cached != null) {
+				return cached;
+			}
+		}
+		Evaluation evaluation = compute(org, pack, period, dataVersion);
+		synchronized (cache) {
+			cache.put(key, evaluation);
+		}
+		return evaluation;
+	}
+
+	Page<Evidence> evidence(Actor actor, RulePack pack, String orgCode, Period period, String code,
+			boolean failingOnly, int page, int size) {
+		TreeOrg org = org(actor, orgCode);
+		if (pack.indicator(code).isEmpty()) {
+			throw Problem.notFound("scorecard.indicator-not-found", "规则包 " + pack.id() + " 中没有指标 " + code);
+		}
+		int pageSize = Page.size(size);
+		return owners().getOrDefault(code, null) == null ? new Page<>(List.of(), 0, Math.max(0, page), pageSize)
+				: owners().get(code).evidence(code, subtree(org), period, failingOnly, Math.max(0, page), pageSize);
+	}
+
+	/** The first org of a scope's subtree (parents come first): the scope's own org, or the first root. */
+	Optional<TreeOrg> top(Scope scope) {
+		List<TreeOrg> first = new ArrayList<>(1);
+		tree().forEachInSubtree(scope, o -> {
+			if (first.isEmpty()) {
+				first.add(o);
+			}
+		});
+		return first.stream().findFirst();
+	}
+
+	static Scope subtree(TreeOrg org) {
+		return Scope.of(org.id(), org.path());
+	}
+
+	private OrgTreeSource tree() {
+		return trees.get()
+			.orElseThrow(() -> new Problem(503, "scorecard.org-tree-unavailable", "组织树尚未接入指标考核，暂时无法计算"));
+	}
+
+	/** Which source answers each code: the first that names it. */
+	private Map<String, IndicatorSource> owners() {
+		Map<String, IndicatorSource> owners = new HashMap<>();
+		for (IndicatorSource s : sources.get()) {
+			for (String code : s.codes()) {
+				owners.putIfAbsent(code, s);
+			}
+		}
+		return owners;
+	}
+
+	private Evaluation compute(TreeOrg root, RulePack pack, Period period, long dataVersion) {
+		List<TreeOrg> orgs = new ArrayList<>();
+		Scope subtree = subtree(root);
+		tree().forEachInSubtree(subtree, orgs::add);
+		int n = orgs.size();
+		Map<Long, Integer> index = new HashMap<>(n * 2);
+		for (int i = 0; i < n; i++) {
+			index.put(orgs.get(i).id(), i);
+		}
+		int[] parent = new int[n];
+		int live = 0;
+		int branches = 0;
+		List<TreeOrg> children = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			TreeOrg o = orgs.get(i);
+			parent[i] = o.id() == root.id() ? -1 : o.parentId().map(p -> index.getOrDefault(p, -1)).orElse(-1);
+			if (!dissolved(o, period)) {
+				live++;
+				if (BRANCH_KINDS.contains(o.kind())) {
+					branches++;
+				}
+				if (o.parentId().map(p -> p == root.id()).orElse(false)) {
+					children.add(o);
+				}
+			}
+		}
+		// Codes needed for the org or any child, asked of each source in one call.
+		Set<String> needed = new LinkedHashSet<>();
+		for (PackIndicator pi : pack.indicators()) {
+			if (pi.appliesTo(root.kind()) || children.stream().anyMatch(c -> pi.appliesTo(c.kind()))) {
+				needed.add(pi.code());
+			}
+		}
+		Map<String, IndicatorSource> owners = owners();
+		Map<IndicatorSource, Set<String>> asked = new LinkedHashMap<>();
+		for (String code : needed) {
+			IndicatorSource s = owners.get(code);
+			if (s != null) {
+				asked.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(code);
+			}
+		}
+		Map<String, long[][]> totals = new HashMap<>();
+		asked.forEach((source, codes) -> {
+			Map<String, Map<Long, Counts>> counts = source.count(Set.copyOf(codes), subtree, period);
+			for (String code : codes) {
+				long[] num = new long[n];
+				long[] den = new long[n];
+				counts.getOrDefault(code, Map.of()).forEach((orgId, c) -> {
+					Integer i = index.get(orgId);
+					if (i != null) {
+						num[i] += c.numerator();
+						den[i] += c.denominator();
+					}
+				});
+				// Parents come before children, so walking backwards adds every child's finished total to its parent.
+				for (int i = n - 1; i >= 0; i--) {
+					if (parent[i] >= 0) {
+						num[parent[i]] += num[i];
+						den[parent[i]] += den[i];
+					}
+				}
+				totals.put(code, new long[][] { num, den });
+			}
+		});
+		int rootIndex = index.getOrDefault(root.id(), -1);
+		List<IndicatorResult> rootResults = results(pack, root, rootIndex, totals);
+		List<ChildScorecard> childResults = children.stream()
+			.map(c -> new ChildScorecard(new ChildRef(c.id(), c.code(), c.name(), c.kind()),
+					results(pack, c, index.get(c.id()), totals)))
+			.toList();
+		ScorecardView view = new ScorecardView(new PackRef(pack.id(), pack.title(), pack.version()),
+				period.toString(), new OrgRef(root.id(), root.code(), root.name()), rootResults, childResults,
+				dataVersion, OffsetDateTime.now(clock));
+		return new Evaluation(view, live, branches);
+	}
+
+	static boolean dissolved(TreeOrg org, Period period) {
+		return org.dissolvedOn().map(d -> !d.isAfter(period.asOf())).orElse(false);
+	}
+
+	private static List<IndicatorResult> results(RulePack pack, TreeOrg org, int i, Map<String, long[][]> totals) {
+		List<IndicatorResult> results = new ArrayList<>();
+		for (Definition def : IndicatorCatalogue.all().values()) {
+			Optional<PackIndicator> pi = pack.indicator(def.code());
+			if (pi.isEmpty() || !pi.get().appliesTo(org.kind())) {
+				continue;
+			}
+			long[][] t = totals.get(def.code());
+			results.add(result(pack, pi.get(), def, t == null || i < 0 ? null : new Counts(t[0][i], t[1][i])));
+		}
+		return results;
+	}
+
+	/** The figure and status of one indicator from its rolled-up counts (null: no source provides the code). */
+	static IndicatorResult result(RulePack pack, PackIndicator pi, Definition def, @Nullable Counts counts) {
+		String clause = pi.clause();
+		String text = pack.clauses().getOrDefault(clause, "");
+		Target target = pi.target().orElse(null);
+		boolean info = pi.informational();
+		if (counts == null) {
+			return new IndicatorResult(def.code(), def.name(), def.area(), def.unit(), null, null, null, target,
+					info ? Status.INFO : Status.NO_DATA, clause, text, NO_SOURCE);
+		}
+		long num = counts.numerator();
+		long den = counts.denominator();
+		if (def.unit() == IndicatorUnit.COUNT) {
+			Status status = info || target == null ? Status.INFO
+					: target.holds(BigDecimal.valueOf(num), target.value()) ? Status.MET : Status.NOT_MET;
+			return new IndicatorResult(def.code(), def.name(), def.area(), def.unit(), num, num, null, target, status,
+					clause, text, null);
+		}
+		if (den == 0) {
+			return new IndicatorResult(def.code(), def.name(), def.area(), def.unit(), null, num, den, target,
+					info ? Status.INFO : Status.NO_DATA, clause, text, NO_RECORDS);
+		}
+		BigDecimal numerator = BigDecimal.valueOf(num);
+		BigDecimal denominator = BigDecimal.valueOf(den);
+		BigDecimal exact;
+		BigDecimal left;
+		BigDecimal right;
+		if (def.unit() == IndicatorUnit.GROWTH) {
+			// num/den − 1 op t  ⇔  num op den·(1 + t), den > 0: compared exactly, 6/5 − 1 meets ≥ 0.20.
+			exact = numerator.subtract(denominator).divide(denominator, 6, RoundingMode.HALF_UP);
+			left = numerator;
+			right = target == null ? BigDecimal.ZERO : denominator.multiply(BigDecimal.ONE.add(target.value()));
+		}
+		else {
+			BigDecimal scale = BigDecimal.valueOf(def.unit().scale());
+			exact = numerator.multiply(scale).divide(denominator, 6, RoundingMode.HALF_UP);
+			left = numerator.multiply(scale);
+			right = target == null ? BigDecimal.ZERO : target.value().multiply(denominator);
+		}
+		Status status = info || target == null ? Status.INFO
+				: target.holds(left, right) ? Status.MET : Status.NOT_MET;
+		return new IndicatorResult(def.code(), def.name(), def.area(), def.unit(), exact.doubleValue(), num, den,
+				target, status, clause, text, null);
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.tuanwu.scorecard.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.tuanwu.scorecard.internal.RulePack.Target;
+
+/** The scorecard as the API, the command line and the exports give it (EXCHANGE.md "Scorecard output"). */
+record ScorecardView(PackRef pack, String period, OrgRef org, List<IndicatorResult> indicators,
+		List<ChildScorecard> children, long dataVersion, OffsetDateTime computedAt) {
+
+	enum Status {
+
+		MET("达标"), NOT_MET("未达标"), NO_DATA("无数据"), INFO("参考");
+
+		private final String title;
+
+		Status(String title) {
+			this.title = title;
+		}
+
+		String title() {
+			return title;
+		}
+
+	}
+
+	record PackRef(String id, String title, int version) {
+	}
+
+	record OrgRef(long id, String code, String name) {
+	}
+
+	record ChildRef(long id, String code, String name, String kind) {
+	}
+
+	record ChildScorecard(ChildRef org, List<IndicatorResult> indicators) {
+	}
+
+	/**
+	 * One figure: {@code value} is a fraction for rates, an integer for counts, {@code null} without data; the
+	 * counts behind it are always given (the denominator is null for counts).
+	 */
+	record IndicatorResult(String code, String name, Area area, IndicatorUnit unit, @Nullable Number value,
+			@Nullable Long numerator, @Nullable Long denominator, @Nullable Target target, Status status,
+			String source, String sourceText, @Nullable String reason) {
+	}
+
+}

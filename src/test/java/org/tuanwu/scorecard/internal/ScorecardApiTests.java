@@ -1,0 +1,278 @@
+package org.tuanwu.scorecard.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.tuanwu.DatabaseTest;
+import org.tuanwu.identity.Actor;
+import org.tuanwu.identity.Role;
+import org.tuanwu.identity.Scope;
+import org.tuanwu.organization.OrgDetail;
+import org.tuanwu.organization.OrgKind;
+import org.tuanwu.organization.OrganizationManagement;
+import org.tuanwu.shared.Command;
+import org.tuanwu.support.TestUsers;
+
+/**
+ * The scorecard API and command on the real database. No indicator source is registered in the shared context yet
+ * (the organization module brings them), so every figure here is NO_DATA or INFO: what is tested is the contract,
+ * scope, refusals, packs, exports and that the command prints the API's JSON.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc
+@Import(OrgTreeStandIn.class)
+class ScorecardApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	OrganizationManagement orgs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	List<Command> commands;
+
+	final Actor admin = new Actor(0, "web-admin", Set.of(Role.SYSTEM_ADMIN), Scope.ALL, "test");
+
+	OrgDetail county;
+
+	OrgDetail town;
+
+	OrgDetail other;
+
+	@BeforeEach
+	void tree() {
+		county = orgs.createRoot(admin, TestUsers.draft(TestUsers.unique("SC"), "共青团示例县委员会", OrgKind.COUNTY_COMMITTEE));
+		town = orgs.create(admin, county.id(), TestUsers.draft(TestUsers.unique("ST"), "共青团甲镇委员会", OrgKind.TOWNSHIP_COMMITTEE));
+		other = orgs.createRoot(admin, TestUsers.draft(TestUsers.unique("SO"), "共青团他县委员会", OrgKind.COUNTY_COMMITTEE));
+	}
+
+	static RequestPostProcessor as(Actor actor) {
+		return authentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, List.of()));
+	}
+
+	Actor adminOf(OrgDetail org) {
+		String path = jdbc.sql("SELECT path FROM org WHERE id = ?").param(org.id()).query(String.class).single();
+		return new Actor(1, "admin-of-" + org.code(), Set.of(Role.ORG_ADMIN), Scope.of(org.id(), path), "test");
+	}
+
+	@Test
+	void givesTheScorecardWithEveryIndicatorOfThePackAndTheChildren() throws Exception {
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "JC").param("period", "2024")
+			.with(as(adminOf(county))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.pack.id").value("JC"))
+			.andExpect(jsonPath("$.pack.version").value(1))
+			.andExpect(jsonPath("$.period").value("2024"))
+			.andExpect(jsonPath("$.org.code").value(county.code()))
+			.andExpect(jsonPath("$.indicators.length()").value(33))
+			.andExpect(jsonPath("$.indicators[0].code").value("ORG_NONPUBLIC_COVERAGE"))
+			.andExpect(jsonPath("$.indicators[0].status").value("NO_DATA"))
+			.andExpect(jsonPath("$.indicators[0].value").isEmpty())
+			.andExpect(jsonPath("$.indicators[0].reason").value("平台尚未记录该指标所需的数据"))
+			.andExpect(jsonPath("$.indicators[0].target.op").value(">="))
+			.andExpect(jsonPath("$.indicators[0].source").value("JC-08"))
+			.andExpect(jsonPath("$.indicators[0].unit").value("rate"))
+			.andExpect(jsonPath("$.indicators[0].area").value("ORG"))
+			.andExpect(jsonPath("$.children[0].org.code").value(town.code()))
+			.andExpect(jsonPath("$.children[0].org.kind").value("TOWNSHIP_COMMITTEE"))
+			.andExpect(jsonPath("$.dataVersion").isNumber());
+	}
+
+	@Test
+	void refusesAnOrgOutsideTheScopeAnUnknownPackAndABadPeriod() throws Exception {
+		mvc.perform(get("/api/v1/scorecards").param("org", other.code()).param("pack", "JC").param("period", "2024")
+			.with(as(adminOf(county)))).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("org.not-found"));
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "NOPE").param("period", "2024")
+			.with(as(admin))).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("scorecard.pack-not-found"));
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "JC").param("period", "2999")
+			.with(as(admin))).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("scorecard.period-future"));
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "JC").param("period", "24")
+			.with(as(admin))).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("scorecard.period-invalid"));
+	}
+
+	@Test
+	void uploadsANewVersionKeepingTheOldOneEvaluable() throws Exception {
+		String id = "T" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+		String v1 = """
+				id: %s
+				title: 测试市实施方案
+				issuer: 测试市团委
+				clauses:
+				  C-1: 村级团组织设置达到100%%。
+				indicators:
+				  - {code: ORG_VILLAGE_COVERAGE, target: {op: ">=", value: 1.0}, clause: C-1}
+				""".formatted(id);
+		mvc.perform(multipart("/api/v1/rule-packs").file(yaml(v1)).with(csrf()).with(as(admin)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.id").value(id))
+			.andExpect(jsonPath("$.version").value(1))
+			.andExpect(jsonPath("$.builtIn").value(false));
+		mvc.perform(multipart("/api/v1/rule-packs").file(yaml(v1.replace("value: 1.0", "value: 0.9"))).with(csrf())
+			.with(as(admin))).andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.versions.length()").value(2));
+
+		mvc.perform(get("/api/v1/rule-packs/" + id).param("version", "1").with(as(admin)))
+			.andExpect(jsonPath("$.indicators[0].target.value").value(1.0));
+		mvc.perform(get("/api/v1/rule-packs/" + id).with(as(admin)))
+			.andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.indicators[0].target.value").value(0.9));
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", id).param("version", "1")
+			.param("period", "2023").with(as(admin))).andExpect(status().isOk()).andExpect(jsonPath("$.pack.version").value(1))
+			.andExpect(jsonPath("$.indicators[0].target.value").value(1.0));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'RULE_PACK_UPLOADED' AND target_id = ?")
+			.param(id + ":2").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesABadPackWithEveryErrorAndUploadsOnlyForManagers() throws Exception {
+		String bad = """
+				id: BAD
+				title: 错误的规则包
+				clauses: {C-1: 原文}
+				indicators:
+				  - {code: NOT_A_CODE, target: {op: ">=", value: 1.0}, clause: C-1}
+				  - {code: ORG_SOE_COVERAGE, target: {op: "≥", value: 1.0}, clause: C-1}
+				""";
+		mvc.perform(multipart("/api/v1/rule-packs").file(yaml(bad)).with(csrf()).with(as(admin)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("scorecard.pack-invalid"))
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].field").value("indicators[0].code"));
+		mvc.perform(multipart("/api/v1/rule-packs").file(yaml("id: [unclosed\n")).with(csrf()).with(as(admin)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("yaml"));
+		mvc.perform(multipart("/api/v1/rule-packs").file(yaml(bad)).with(csrf()).with(as(adminOf(county))))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void listsViewsAndDownloadsTheBuiltInPacks() throws Exception {
+		mvc.perform(get("/api/v1/rule-packs").with(as(adminOf(county))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.id == 'SZX')].builtIn").value(true))
+			.andExpect(jsonPath("$[?(@.id == 'SZX')].indicatorCount").value(6));
+		mvc.perform(get("/api/v1/rule-packs/SZX").with(as(admin)))
+			.andExpect(jsonPath("$.issuer").isNotEmpty())
+			.andExpect(jsonPath("$.clauses['SZX (一)']").isNotEmpty())
+			.andExpect(jsonPath("$.indicators[?(@.code == 'ORG_SOCIAL_COVERAGE')].target.value").value(0.6));
+		String yaml = mvc.perform(get("/api/v1/rule-packs/JC/download").with(as(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(yaml).contains("id: JC").contains("PLL_ASSESSMENT_WEIGHT");
+	}
+
+	@Test
+	void exportsAPdfWithTheOrgNameAndAnAuditEntry() throws Exception {
+		byte[] pdf = mvc.perform(get("/api/v1/scorecards/export").param("org", county.code()).param("pack", "QZ")
+			.param("period", "2024").param("format", "pdf").with(as(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		PdfReader reader = new PdfReader(pdf);
+		String text = new PdfTextExtractor(reader).getTextFromPage(1);
+		assertThat(text).contains("共青团示例县委员会").contains("村(社区)团组织设置率").contains("无数据");
+		reader.close();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'EXPORT' AND target_id LIKE ?")
+			.param("QZ:1:" + county.code() + ":2024").query(Long.class).single()).isEqualTo(1);
+
+		mvc.perform(get("/api/v1/scorecards/export").param("org", county.code()).param("pack", "QZ")
+			.param("period", "2024").param("format", "xlsx").with(as(admin))).andExpect(status().isOk());
+	}
+
+	@Test
+	void theCommandPrintsTheSameJsonAsTheApi() throws Exception {
+		String api = mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "JC")
+			.param("period", "2023").with(as(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		Command command = commands.stream().filter(c -> c.name().equals("scorecard")).findFirst().orElseThrow();
+		int status = command.run(List.of("--org=" + county.code(), "--pack", "JC", "--period", "2023"),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo(api.strip());
+	}
+
+	@Test
+	void theCommandRefusesBadInputWithItsExitStatus() {
+		Command command = commands.stream().filter(c -> c.name().equals("scorecard")).findFirst().orElseThrow();
+		PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+		assertThat(command.run(List.of("--org", county.code(), "--pack", "NOPE", "--period", "2024"), sink, sink)).isEqualTo(1);
+		assertThat(command.run(List.of("--org", "NO-SUCH-ORG", "--pack", "JC", "--period", "2024"), sink, sink)).isEqualTo(1);
+		assertThat(command.run(List.of("--org", county.code(), "--pack", "JC", "--period", "20x4"), sink, sink)).isEqualTo(1);
+		assertThat(command.run(List.of("--org", county.code(), "--pack", "JC"), sink, sink)).isEqualTo(2);
+		assertThat(command.run(List.of("--org", county.code(), "--pack", "JC", "--period", "2024", "--format", "doc"), sink,
+				sink)).isEqualTo(2);
+	}
+
+	@Test
+	void dashboardTalliesEveryPackForTheCallersScope() throws Exception {
+		mvc.perform(get("/api/v1/dashboard").with(as(adminOf(county))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.org.code").value(county.code()))
+			.andExpect(jsonPath("$.tiles.orgs").value(2))
+			.andExpect(jsonPath("$.tiles.branches").value(0))
+			.andExpect(jsonPath("$.tiles.indicatorsDue").value(0))
+			// The six built-in packs first; packs uploaded by other tests sharing the database may follow.
+			.andExpect(jsonPath("$.packs[0].id").value("STD"))
+			.andExpect(jsonPath("$.packs[5].id").value("SZX"))
+			.andExpect(jsonPath("$.packs[1].noData").value(29))
+			.andExpect(jsonPath("$.packs[1].info").value(4))
+			.andExpect(jsonPath("$.worstChildren.length()").value(0));
+	}
+
+	@Test
+	void trendGivesOneFigurePerYear() throws Exception {
+		mvc.perform(get("/api/v1/scorecards/trend").param("org", county.code()).param("pack", "QZ")
+			.param("code", "ORG_VILLAGE_COVERAGE").param("from", "2020").param("to", "2023").with(as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(4))
+			.andExpect(jsonPath("$[0].period").value("2020"))
+			.andExpect(jsonPath("$[3].status").value("NO_DATA"));
+		mvc.perform(get("/api/v1/scorecards/trend").param("org", county.code()).param("pack", "QZ")
+			.param("code", "ORG_VILLAGE_COVERAGE").param("from", "2000").param("to", "2023").with(as(admin)))
+			.andExpect(status().isBadRequest());
+	}
+
+	static MockMultipartFile yaml(String text) {
+		return new MockMultipartFile("file", "pack.yaml", "application/yaml", text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
