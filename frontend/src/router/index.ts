@@ -30,7 +30,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/layout/index.vue'),
     children: [
       { path: '', name: 'home', component: () => import('@/views/home.vue') },
-      { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/index.vue'), meta: { title: 'menu.dashboard', permission: 'org:read' } },
+      { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/index.vue'), meta: { title: 'menu.dashboard', permission: 'scorecard:read' } },
       { path: 'org/organizations', name: 'organizations', component: () => import('@/views/org/organizations/index.vue'), meta: { title: 'menu.orgs', permission: 'org:read' } },
       { path: 'org/units', name: 'units', component: () => import('@/views/org/units/index.vue'), meta: { title: 'menu.units', permission: 'org:read' } },
       { path: 'scorecard/board', name: 'scorecard', component: () => import('@/views/scorecard/board/index.vue'), meta: { title: 'menu.scorecardBoard', permission: 'scorecard:read' } },

@@ -14,7 +14,7 @@ export interface MenuItem {
 }
 
 export const MENU: readonly MenuItem[] = [
-  { key: 'dashboard', title: 'menu.dashboard', icon: DataBoard, path: '/dashboard', permission: 'org:read' },
+  { key: 'dashboard', title: 'menu.dashboard', icon: DataBoard, path: '/dashboard', permission: 'scorecard:read' },
   {
     key: 'org',
     title: 'menu.org',

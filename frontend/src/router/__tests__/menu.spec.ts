@@ -6,9 +6,15 @@ function keys(items: MenuItem[]): string[] {
 }
 
 describe('menu filtering by permissions', () => {
-  it('shows an org admin the dashboard, orgs and exchange but not the system group', () => {
-    const menu = filterMenu(MENU, new Set(['org:read', 'org:write', 'exchange:import', 'exchange:export']))
-    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'units', 'exchange', 'import', 'export', 'templates'])
+  it('shows an org admin the dashboard, orgs, scorecard and exchange but not the system group', () => {
+    const menu = filterMenu(MENU, new Set(['org:read', 'org:write', 'exchange:import', 'exchange:export', 'scorecard:read']))
+    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'units', 'scorecard', 'scorecard-board', 'rule-packs', 'exchange', 'import', 'export', 'templates'])
+  })
+
+  it('keeps the dashboard (which evaluates the packs) from users without scorecard:read', () => {
+    const menu = filterMenu(MENU, new Set(['org:read']))
+    expect(keys(menu)).toEqual(['org', 'orgs', 'units'])
+    expect(firstPath(menu)).toBe('/org/organizations')
   })
 
   it('shows a security admin only users and roles, inside the system group', () => {
@@ -24,7 +30,7 @@ describe('menu filtering by permissions', () => {
 
   it('keeps export but drops import and templates for a reader with export only', () => {
     const menu = filterMenu(MENU, new Set(['org:read', 'exchange:export']))
-    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'units', 'exchange', 'export'])
+    expect(keys(menu)).toEqual(['org', 'orgs', 'units', 'exchange', 'export'])
   })
 
   it('shows 指标考核 (board and rule packs) only with scorecard:read', () => {
@@ -37,10 +43,10 @@ describe('menu filtering by permissions', () => {
     expect(group?.children?.map((c) => c.path)).toEqual(['/scorecard/board', '/scorecard/packs'])
   })
 
-  it('lets a party reviewer with scorecard:read only land on the scorecard board', () => {
+  it('lets a user with scorecard:read only land on the dashboard', () => {
     const menu = filterMenu(MENU, new Set(['scorecard:read']))
-    expect(keys(menu)).toEqual(['scorecard', 'scorecard-board', 'rule-packs'])
-    expect(firstPath(menu)).toBe('/scorecard/board')
+    expect(keys(menu)).toEqual(['dashboard', 'scorecard', 'scorecard-board', 'rule-packs'])
+    expect(firstPath(menu)).toBe('/dashboard')
   })
 
   it('shows nothing to a user without permissions', () => {

@@ -7,6 +7,6 @@
  * {@link org.tuanwu.organization.Sector}. Every call takes the acting {@link org.tuanwu.identity.Actor} and is
  * limited to their scope.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "scorecard" })
 @org.jspecify.annotations.NullMarked
 package org.tuanwu.organization;

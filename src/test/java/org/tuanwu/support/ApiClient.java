@@ -68,6 +68,14 @@ public class ApiClient {
 		return send(json(HttpRequest.newBuilder(URI.create(base + path)), body, "PUT"));
 	}
 
+	public Response delete(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+		if (sendCsrf) {
+			cookie("XSRF-TOKEN").ifPresent(t -> builder.header("X-XSRF-TOKEN", t));
+		}
+		return send(builder);
+	}
+
 	public Optional<String> cookie(String name) {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
 	}

@@ -1,13 +1,22 @@
 package org.tuanwu.demo.internal;
 
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.stream.Collectors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.tuanwu.identity.Scope;
+import org.tuanwu.scorecard.IndicatorSource;
+import org.tuanwu.scorecard.OrgTreeSource;
+import org.tuanwu.scorecard.Period;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.organization.OrgKind;
 import org.tuanwu.organization.OrgNode;
@@ -27,8 +36,21 @@ class BenchCommand implements Command {
 
 	private final OrganizationManagement orgs;
 
-	BenchCommand(OrganizationManagement orgs) {
+	private final List<IndicatorSource> indicators;
+
+	private final OrgTreeSource tree;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	BenchCommand(OrganizationManagement orgs, List<IndicatorSource> indicators, OrgTreeSource tree, JdbcClient jdbc,
+			Clock clock) {
 		this.orgs = orgs;
+		this.indicators = indicators;
+		this.tree = tree;
+		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
@@ -38,17 +60,19 @@ class BenchCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "bench [--calls N] [--warmup N]   测量组织树常用查询的耗时（先用 demo --scale province 载入数据）";
+		return "bench [--calls N] [--warmup N] [--runs N]   测量组织树常用查询和 ORG_* 指标的耗时（先用 demo --scale province 载入数据）";
 	}
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
 		int calls;
 		int warmup;
+		int runs;
 		try {
-			CommandOptions options = CommandOptions.parse(args, Set.of("calls", "warmup"));
+			CommandOptions options = CommandOptions.parse(args, Set.of("calls", "warmup", "runs"));
 			calls = Integer.parseInt(options.get("calls").orElse("300"));
 			warmup = Integer.parseInt(options.get("warmup").orElse("100"));
+			runs = Integer.parseInt(options.get("runs").orElse("5"));
 		}
 		catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
@@ -78,7 +102,79 @@ class BenchCommand implements Command {
 				() -> orgs.search(ACTOR, "", Optional.of(root.id()), Optional.empty(), false, 0, 50).items().size());
 		measure(out, "search(\"\", 市 " + city.code() + ", 第20页50行)", warmup, calls,
 				() -> orgs.search(ACTOR, "", Optional.of(city.id()), Optional.empty(), false, 19, 50).items().size());
+		indicators(out, root, county, runs);
 		return 0;
+	}
+
+	/**
+	 * Every ORG_* code for the root through the indicator source (one query per family), against the naive way —
+	 * one query per org and code for its subtree — timed on a county and extrapolated to the root by org count,
+	 * and against a plain count(*) over the same tables.
+	 */
+	private void indicators(PrintStream out, OrgNode root, OrgNode county, int runs) {
+		IndicatorSource source = indicators.stream()
+			.filter(s -> s.codes().stream().anyMatch(c -> c.startsWith("ORG_")))
+			.findFirst()
+			.orElseThrow();
+		Set<String> codes = source.codes().stream().filter(c -> c.startsWith("ORG_")).collect(Collectors.toSet());
+		Period period = Period.parse(Integer.toString(LocalDate.now(clock).getYear()), clock);
+		Scope rootScope = scope(root);
+		out.printf("%n指标（%d 个 ORG_* 指标，期间 %s，每项 %d 次取中位数）%n", codes.size(), period, runs);
+		source.count(codes, rootScope, period);
+		double engine = median(runs, () -> source.count(codes, rootScope, period));
+		double scan = median(runs, () -> {
+			jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single();
+			jdbc.sql("SELECT count(*) FROM org").query(Long.class).single();
+		});
+		long unitRows = jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single();
+		long orgRows = jdbc.sql("SELECT count(*) FROM org").query(Long.class).single();
+		out.printf("%-44s %10.1f ms%n", "count(全部 ORG_*, 根 " + root.code() + ")", engine);
+		out.printf("%-44s %10.1f ms（org %d 行，unit %d 行）%n", "SELECT count(*) FROM unit + org", scan, orgRows, unitRows);
+		out.printf("%-44s %10.1f×%n", "引擎 / 全表计数", engine / Math.max(0.001, scan));
+		// The naive way on the county: every org of it, every code, one query each.
+		List<OrgTreeSource.TreeOrg> countyOrgs = new ArrayList<>();
+		tree.forEachInSubtree(scope(county), countyOrgs::add);
+		long start = System.nanoTime();
+		for (OrgTreeSource.TreeOrg o : countyOrgs) {
+			Scope own = Scope.of(o.id(), o.path());
+			for (String code : codes) {
+				source.count(Set.of(code), own, period);
+			}
+		}
+		double naiveCounty = (System.nanoTime() - start) / 1_000_000.0;
+		long rootOrgs = orgRowsUnder(rootScope);
+		double naiveRoot = naiveCounty * rootOrgs / Math.max(1, countyOrgs.size());
+		double engineCounty = median(runs, () -> source.count(codes, scope(county), period));
+		out.printf("%-44s %10.1f ms（%d 个组织 × %d 个指标 = %d 次查询）%n", "逐组织逐指标查询（县 " + county.code() + "）",
+				naiveCounty, countyOrgs.size(), codes.size(), countyOrgs.size() * codes.size());
+		out.printf("%-44s %10.1f ms%n", "count(全部 ORG_*, 县 " + county.code() + ")", engineCounty);
+		out.printf("%-44s %10.1f×%n", "逐组织 / 引擎（县）", naiveCounty / Math.max(0.001, engineCounty));
+		out.printf("%-44s %10.1f ms（按组织数 %d 外推）%n", "逐组织逐指标查询（根，外推）", naiveRoot, rootOrgs);
+		out.printf("%-44s %10.1f×%n", "逐组织 / 引擎（根，外推）", naiveRoot / Math.max(0.001, engine));
+	}
+
+	private long orgRowsUnder(Scope scope) {
+		return jdbc.sql("SELECT count(*) FROM org WHERE path >= ? AND path < ?")
+			.params(scope.lower(), scope.upper())
+			.query(Long.class)
+			.single();
+	}
+
+	private Scope scope(OrgNode org) {
+		return tree.findByCode(org.code())
+			.map(t -> Scope.of(t.id(), t.path()))
+			.orElseThrow();
+	}
+
+	private static double median(int runs, Runnable call) {
+		long[] nanos = new long[Math.max(1, runs)];
+		for (int i = 0; i < nanos.length; i++) {
+			long start = System.nanoTime();
+			call.run();
+			nanos[i] = System.nanoTime() - start;
+		}
+		Arrays.sort(nanos);
+		return ms(nanos[nanos.length / 2]);
 	}
 
 	/** The first child of one of the kinds (at a smaller scale than the province, the parent itself stands in). */

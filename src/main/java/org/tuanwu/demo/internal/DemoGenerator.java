@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.tuanwu.organization.OrgKind;
 import org.tuanwu.organization.OrgRecord;
 import org.tuanwu.organization.Sector;
+import org.tuanwu.organization.UnitRecord;
+import org.tuanwu.organization.UnitType;
 
 /**
  * Generates the fictional org tree. Every unit (county, township, school, enterprise…) draws from its own
@@ -76,6 +78,9 @@ final class DemoGenerator {
 
 	private final String prefix;
 
+	private Consumer<List<UnitRecord>> unitSink = u -> {
+	};
+
 	/**
 	 * @param prefix put before every code, so that more than one data set can live in one database (tests);
 	 * empty for the real demo
@@ -96,11 +101,23 @@ final class DemoGenerator {
 	}
 
 	void generate(DemoScale scale, Consumer<List<OrgRecord>> chunks) {
+		generate(scale, chunks, units -> {
+		});
+	}
+
+	/**
+	 * Also the units register: after each chunk of orgs, the units whose responsible and league orgs it holds
+	 * (drawn from their own random streams, so the orgs are the same with or without units).
+	 */
+	void generate(DemoScale scale, Consumer<List<OrgRecord>> orgChunks, Consumer<List<UnitRecord>> unitChunks) {
+		this.unitSink = unitChunks;
+		Consumer<List<OrgRecord>> chunks = orgChunks;
 		switch (scale) {
 			case COUNTY -> {
 				String code = rootCode(scale);
 				Random r = random(code);
 				chunks.accept(county(code, Optional.empty(), place(r, 2) + "县", false, r));
+				flushUnits();
 			}
 			case CITY -> city(rootCode(scale), Optional.empty(), place(random(rootCode(scale)), 2) + "市", chunks);
 			case PROVINCE -> province(rootCode(scale), chunks);
@@ -116,6 +133,7 @@ final class DemoGenerator {
 		c.add(r, code, "共青团" + name + "委员会", null, OrgKind.PROVINCE_COMMITTEE, Sector.PARTY_GOVERNMENT, 1950, 1955);
 		levelOrgs(c, r, code, name, 110, 10, 40);
 		chunks.accept(c.records);
+		c.emitUnits();
 		for (int i = 1; i <= 10; i++) {
 			String cityCode = code + ".C" + two(i);
 			city(cityCode, Optional.of(code), place(random(cityCode), 2) + "市", chunks);
@@ -129,6 +147,7 @@ final class DemoGenerator {
 				1985);
 		levelOrgs(c, r, code, name, 60, 3 + r.nextInt(3), 20);
 		chunks.accept(c.records);
+		c.emitUnits();
 		int counties = 9 + r.nextInt(3);
 		for (int i = 1; i <= counties; i++) {
 			String countyCode = code + ".X" + two(i);
@@ -136,6 +155,7 @@ final class DemoGenerator {
 			boolean district = i <= 3;
 			String countyName = place(cr, 2) + (district ? "区" : "县");
 			chunks.accept(county(countyCode, Optional.of(code), countyName, district, cr));
+			flushUnits();
 		}
 	}
 
@@ -155,6 +175,9 @@ final class DemoGenerator {
 			String uni = name.substring(0, name.length() - 1) + (u == 1 ? "大学" : u == 2 ? "师范学院" : u == 3 ? "理工学院"
 					: u == 4 ? "职业技术学院" : place(r, 2) + "学院");
 			c.add(r, uc, "共青团" + uni + "委员会", w2, OrgKind.BASIC_COMMITTEE, Sector.UNIVERSITY, 1958, 2005);
+			Random ur = random(uc + ".U");
+			c.unit(uc, uni, UnitType.UNIVERSITY, code, uc, false, true, true, ur.nextInt(100) < 90, null,
+					8000 + ur.nextInt(20000));
 			int colleges = 8 + r.nextInt(8);
 			for (int k = 1; k <= colleges; k++) {
 				String kc = uc + ".D" + two(k);
@@ -208,6 +231,9 @@ final class DemoGenerator {
 		hospitals(c, health, name);
 		Random fr = random(code + ".M1");
 		c.add(fr, code + ".M1", name + "流动团员团支部", code, OrgKind.FLOATING_BRANCH, Sector.OTHER, 2012, 2022);
+		countyUnits(c, code, name, townships);
+		List<UnitRecord> units = c.units;
+		pendingUnits = units;
 		return c.records;
 	}
 
@@ -237,8 +263,22 @@ final class DemoGenerator {
 			// Most townships have a branch in most villages; a few are far behind.
 			int villages = 20 + tr.nextInt(7);
 			int coverage = tr.nextInt(100) < 15 ? 40 + tr.nextInt(25) : 88 + tr.nextInt(12);
+			// About a third of the townships keep their register to the villages with a branch: 100 % coverage.
+			boolean complete = random(tc + ".U").nextInt(100) < 30;
+			String lastJoint = null;
 			for (int v = 1; v <= villages; v++) {
+				String uc = "U." + tc + ".V" + three(v);
+				Random ur = random(uc);
 				if (tr.nextInt(100) >= coverage) {
+					if (!complete) {
+						// A village without its own branch: sometimes in the township's joint branch, mostly uncovered.
+						boolean inJoint = lastJoint != null && ur.nextInt(100) < 40;
+						boolean isCommunity = street || v <= 2;
+						c.units.add(new UnitRecord(uc, place(ur, 2) + (isCommunity ? "社区" : "村"),
+								isCommunity ? UnitType.COMMUNITY : UnitType.VILLAGE, tc, Optional.empty(),
+								Optional.of(true), Optional.of(true), Optional.ofNullable(inJoint ? lastJoint : null),
+								Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+					}
 					continue;
 				}
 				boolean community = street || v <= 2;
@@ -251,6 +291,11 @@ final class DemoGenerator {
 				boolean merged = !community && tr.nextInt(100) < 2;
 				c.add(tr, vc, village + (joint ? "联合团支部" : "团支部"), tc, joint ? OrgKind.JOINT_BRANCH : OrgKind.BRANCH,
 						Sector.VILLAGE, 1985, 2016, merged);
+				if (joint && !merged) {
+					lastJoint = vc;
+				}
+				c.unit(vc, village, community ? UnitType.COMMUNITY : UnitType.VILLAGE, tc, vc, false, true, true, false,
+						null, null);
 			}
 		}
 		return codes;
@@ -271,6 +316,11 @@ final class DemoGenerator {
 						: countyName + place(r, 2) + (s % 2 == 0 ? "技工学校" : "职业学校");
 			};
 			c.add(r, sc, "共青团" + school + "委员会", parent, OrgKind.BASIC_COMMITTEE, sector, 1978, 2008);
+			Random ur = random(sc + ".U");
+			c.unit(sc, school, sector == Sector.MIDDLE_SCHOOL ? UnitType.MIDDLE_SCHOOL
+					: sector == Sector.HIGH_SCHOOL ? UnitType.HIGH_SCHOOL : UnitType.VOCATIONAL,
+					parent.substring(0, parent.length() - 3), sc, false, true, true, ur.nextInt(100) < 85,
+					ur.nextInt(100) < 70, 400 + ur.nextInt(2500));
 			c.add(r, sc + ".J", school + "教工团支部", sc, OrgKind.BRANCH, sector, 1985, 2010);
 			String[] grades = sector == Sector.MIDDLE_SCHOOL ? juniorGrades : sector == Sector.HIGH_SCHOOL ? seniorGrades : vocationalGrades;
 			int min = sector == Sector.MIDDLE_SCHOOL ? 10 : sector == Sector.HIGH_SCHOOL ? 14 : 16;
@@ -309,6 +359,13 @@ final class DemoGenerator {
 					? townships.get(er.nextInt(townships.size())) : twoNew;
 			int from = sector == Sector.STATE_ENTERPRISE ? 1990 : sector == Sector.NEW_EMPLOYMENT ? 2018 : 2005;
 			boolean large = er.nextInt(100) < (sector == Sector.STATE_ENTERPRISE ? 60 : 30);
+			Random ur = random(ec + ".U");
+			c.unit(ec, unit, switch (sector) {
+				case NON_PUBLIC_ENTERPRISE -> UnitType.NON_PUBLIC_ENTERPRISE;
+				case STATE_ENTERPRISE -> UnitType.STATE_ENTERPRISE;
+				case SOCIAL_ORGANIZATION -> UnitType.SOCIAL_ORGANIZATION;
+				default -> UnitType.NEW_EMPLOYMENT;
+			}, parent.equals(twoNew) ? county : parent, ec, large, true, ur.nextInt(100) < 60, null, null, null);
 			if (!large) {
 				boolean joint = er.nextInt(100) < 20;
 				c.add(er, ec, unit + (joint ? "联合团支部" : "团支部"), parent, joint ? OrgKind.JOINT_BRANCH : OrgKind.BRANCH,
@@ -368,12 +425,96 @@ final class DemoGenerator {
 		}
 	}
 
+	// ---------------------------------------------------------------- units register
+
+	private List<UnitRecord> pendingUnits = List.of();
+
+	private void flushUnits() {
+		if (!pendingUnits.isEmpty()) {
+			unitSink.accept(pendingUnits);
+		}
+		pendingUnits = List.of();
+	}
+
+	/**
+	 * The county's units without a league org: many small non-public enterprises (few above scale), social
+	 * organizations up to an uneven coverage of about 45–80 %, a few state enterprises, platform workers and the
+	 * youth societies the county committee founded or linked in recent years.
+	 */
+	private void countyUnits(Chunk c, String county, String countyName, List<String> townships) {
+		Random r = random(county + ".U");
+		String base = countyName.substring(0, countyName.length() - 1);
+		int enterprises = 4000 + r.nextInt(800);
+		for (int i = 1; i <= enterprises; i++) {
+			boolean above = r.nextInt(100) < 8;
+			String responsible = r.nextInt(100) < 70 ? townships.get(r.nextInt(townships.size())) : county;
+			c.units.add(new UnitRecord("U." + county + ".N" + four(i), base + place(r, 2)
+					+ INDUSTRIES[r.nextInt(INDUSTRIES.length)] + "有限公司", UnitType.NON_PUBLIC_ENTERPRISE, responsible,
+					Optional.of(above), Optional.of(r.nextInt(100) < (above ? 60 : 25)), Optional.of(r.nextInt(100) < 20),
+					Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+					Optional.empty()));
+		}
+		long coveredSocial = c.units.stream().filter(u -> u.type() == UnitType.SOCIAL_ORGANIZATION).count();
+		int target = 45 + r.nextInt(36);
+		long uncoveredSocial = coveredSocial * (100 - target) / target + 30;
+		for (int i = 1; i <= uncoveredSocial; i++) {
+			boolean meets = i > 30;
+			c.units.add(new UnitRecord("U." + county + ".O" + four(i), countyName + place(r, 2) + SOCIAL[r.nextInt(SOCIAL.length)],
+					UnitType.SOCIAL_ORGANIZATION, r.nextBoolean() ? county : townships.get(r.nextInt(townships.size())),
+					Optional.empty(), Optional.of(meets), Optional.of(r.nextInt(100) < 30), Optional.empty(),
+					Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+		}
+		int stateFirms = 2 + r.nextInt(5);
+		for (int i = 1; i <= stateFirms; i++) {
+			c.units.add(new UnitRecord("U." + county + ".F" + four(i), countyName + STATE[r.nextInt(STATE.length)] + "分公司",
+					UnitType.STATE_ENTERPRISE, county, Optional.of(false), Optional.of(r.nextBoolean()), Optional.of(true),
+					Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+		}
+		int platforms = 10 + r.nextInt(20);
+		for (int i = 1; i <= platforms; i++) {
+			c.units.add(new UnitRecord("U." + county + ".P" + four(i), countyName + place(r, 2)
+					+ NEW_EMPLOYMENT[r.nextInt(NEW_EMPLOYMENT.length)] + "站点", UnitType.NEW_EMPLOYMENT,
+					townships.get(r.nextInt(townships.size())), Optional.empty(), Optional.of(r.nextBoolean()),
+					Optional.of(false), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+					Optional.empty(), Optional.empty()));
+		}
+		int societies = 3 + r.nextInt(6);
+		for (int i = 1; i <= societies; i++) {
+			LocalDate linked = today.minusDays(r.nextInt(4 * 365));
+			c.units.add(new UnitRecord("U." + county + ".Y" + four(i), countyName + "青年" + place(r, 2)
+					+ (r.nextBoolean() ? "协会" : "联谊会"), UnitType.YOUTH_SOCIETY, county, Optional.empty(),
+					Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+					Optional.empty(), Optional.of(linked), Optional.of(r.nextInt(100) < 40)));
+		}
+	}
+
+	private static String four(int n) {
+		return String.format("%04d", n);
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	/** The records of one chunk, with the date rules of each kind. */
 	private final class Chunk {
 
 		final List<OrgRecord> records = new ArrayList<>();
+
+		final List<UnitRecord> units = new ArrayList<>();
+
+		/** A unit covered by the org of the same code (or, with {@code league} null, by none). */
+		void unit(String orgCode, String name, UnitType type, String responsible, @Nullable String league,
+				boolean aboveScale, boolean meets, boolean party, @Nullable Boolean standalone,
+				@Nullable Boolean leagueSchool, @Nullable Integer students) {
+			units.add(new UnitRecord("U." + orgCode, name, type, responsible, Optional.of(aboveScale), Optional.of(meets),
+					Optional.of(party), Optional.ofNullable(league), Optional.ofNullable(standalone),
+					Optional.ofNullable(leagueSchool), Optional.ofNullable(students), Optional.empty(), Optional.empty()));
+		}
+
+		void emitUnits() {
+			if (!units.isEmpty()) {
+				unitSink.accept(units);
+			}
+		}
 
 		void add(Random r, String code, String name, @Nullable String parent, OrgKind kind, Sector sector, int fromYear, int toYear) {
 			add(r, code, name, parent, kind, sector, fromYear, toYear, false);

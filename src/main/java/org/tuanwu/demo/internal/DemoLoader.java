@@ -13,6 +13,8 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.organization.OrgImport;
 import org.tuanwu.organization.OrgRecord;
 import org.tuanwu.organization.OrganizationManagement;
+import org.tuanwu.organization.UnitRecord;
+import org.tuanwu.organization.UnitRegister;
 import org.tuanwu.shared.Problem;
 
 /**
@@ -30,14 +32,21 @@ class DemoLoader {
 
 	private final OrganizationManagement orgs;
 
+	private final UnitRegister units;
+
 	private final Clock clock;
 
-	DemoLoader(OrganizationManagement orgs, Clock clock) {
+	DemoLoader(OrganizationManagement orgs, UnitRegister units, Clock clock) {
 		this.orgs = orgs;
+		this.units = units;
 		this.clock = clock;
 	}
 
-	record Loaded(String rootCode, int orgs, int chunks, Duration elapsed) {
+	record Loaded(String rootCode, int orgs, int chunks, Duration elapsed, int units) {
+
+		Loaded(String rootCode, int orgs, int chunks, Duration elapsed) {
+			this(rootCode, orgs, chunks, elapsed, 0);
+		}
 
 		double rowsPerSecond() {
 			return orgs * 1000.0 / Math.max(1, elapsed.toMillis());
@@ -56,7 +65,7 @@ class DemoLoader {
 
 	Loaded load(DemoGenerator generator, DemoScale scale, Optional<PrintStream> progress) {
 		long start = System.nanoTime();
-		int[] totals = new int[2];
+		int[] totals = new int[3];
 		generator.generate(scale, records -> {
 			List<OrgImport.Row> rows = new ArrayList<>(records.size());
 			for (OrgRecord r : records) {
@@ -71,10 +80,23 @@ class DemoLoader {
 			totals[0] += outcome.created();
 			totals[1]++;
 			if (progress.isPresent() && totals[1] % 10 == 0) {
-				progress.get().printf("  已写入 %d 个组织（%d 批）%n", totals[0], totals[1]);
+				progress.get().printf("  已写入 %d 个组织、%d 个单位（%d 批）%n", totals[0], totals[2], totals[1]);
 			}
+		}, records -> {
+			// One chunk of units (a county's) per call, hence per transaction, after the orgs it names.
+			List<UnitRegister.ImportRow> rows = new ArrayList<>(records.size());
+			for (UnitRecord r : records) {
+				rows.add(new UnitRegister.ImportRow(rows.size() + 2, r));
+			}
+			OrgImport.Outcome outcome = units.importUnits(ACTOR, rows, List.of());
+			if (outcome.refused()) {
+				throw Problem.badRequest("demo.refused", "演示单位数据未通过导入检查：" + outcome.errors()
+					.subList(0, Math.min(5, outcome.errors().size())));
+			}
+			totals[2] += outcome.created();
 		});
-		return new Loaded(generator.rootCode(scale), totals[0], totals[1], Duration.ofNanos(System.nanoTime() - start));
+		return new Loaded(generator.rootCode(scale), totals[0], totals[1], Duration.ofNanos(System.nanoTime() - start),
+				totals[2]);
 	}
 
 }

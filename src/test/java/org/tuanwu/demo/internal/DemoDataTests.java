@@ -88,6 +88,39 @@ class DemoDataTests {
 	}
 
 	@Test
+	void theUnitsRegisterIsLoadedWithUnevenCoverage() {
+		long units = unitCount("");
+		assertThat(units).isEqualTo(loaded.units()).isBetween(4000L, 6500L);
+		assertThat(unitCount(" AND u.type IN ('VILLAGE', 'COMMUNITY')")).isBetween(280L, 460L);
+		assertThat(unitCount(" AND u.type IN ('MIDDLE_SCHOOL', 'HIGH_SCHOOL', 'VOCATIONAL')")).isEqualTo(40);
+		assertThat(unitCount(" AND u.type = 'YOUTH_SOCIETY'")).isBetween(3L, 8L);
+		// Villages per township: some townships fully covered, some far behind.
+		List<Double> rates = jdbc.sql("SELECT sum(CASE WHEN l.id IS NOT NULL AND l.dissolved_on IS NULL THEN 1 ELSE 0 END),"
+				+ " count(*) FROM unit u JOIN org o ON o.id = u.responsible_org_id LEFT JOIN org l ON l.id = u.league_org_id"
+				+ " WHERE o.path >= ? AND o.path < ? AND u.type IN ('VILLAGE', 'COMMUNITY') GROUP BY u.responsible_org_id")
+			.params(rootPath, upper(rootPath))
+			.query((rs, n) -> rs.getDouble(1) / rs.getDouble(2))
+			.list();
+		assertThat(rates).anyMatch(r -> r == 1.0).anyMatch(r -> r < 0.8);
+		// Above-scale non-public enterprises with and without orgs; social organizations around 60 %.
+		assertThat(unitCount(" AND u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.league_org_id IS NULL"))
+			.isPositive();
+		assertThat(unitCount(" AND u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.league_org_id IS NOT NULL"))
+			.isPositive();
+		double social = (double) unitCount(" AND u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE"
+				+ " AND u.league_org_id IS NOT NULL") / unitCount(" AND u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE");
+		assertThat(social).isBetween(0.4, 0.85);
+	}
+
+	private long unitCount(String condition) {
+		return jdbc.sql("SELECT count(*) FROM unit u JOIN org o ON o.id = u.responsible_org_id WHERE o.path >= ? AND o.path < ?"
+				+ condition)
+			.params(rootPath, upper(rootPath))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void everyBranchIsALeaf() {
 		long parentsThatAreBranches = count(" AND EXISTS (SELECT 1 FROM org p WHERE p.id = o.parent_id"
 				+ " AND p.kind IN ('BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH', 'FLOATING_BRANCH'))");

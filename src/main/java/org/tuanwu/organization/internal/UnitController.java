@@ -1,0 +1,97 @@
+package org.tuanwu.organization.internal;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tuanwu.identity.CurrentActor;
+import org.tuanwu.organization.UnitDraft;
+import org.tuanwu.organization.UnitRegister;
+import org.tuanwu.organization.UnitType;
+import org.tuanwu.organization.UnitView;
+import org.tuanwu.shared.FieldError;
+import org.tuanwu.shared.Page;
+
+/** The units register (docs/api.md "Units register"). */
+@RestController
+@RequestMapping("/api/v1/units")
+class UnitController {
+
+	private final UnitRegister units;
+
+	private final CurrentActor actors;
+
+	UnitController(UnitRegister units, CurrentActor actors) {
+		this.units = units;
+		this.actors = actors;
+	}
+
+	/** The create/edit form; empty fields arrive as null. */
+	record UnitForm(String code, String name, UnitType type, Long responsibleOrgId, Long leagueOrgId, Boolean aboveScale,
+			Boolean meetsConditions, Boolean hasPartyOrg, Boolean standalone, Boolean hasLeagueSchool, Integer students,
+			LocalDate linkedOn, Boolean ledDirectly, Integer version) {
+
+		UnitDraft draft() {
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			if (type == null) {
+				errors.put("type", "请选择单位类型");
+			}
+			if (responsibleOrgId == null) {
+				errors.put("responsibleOrgId", "请选择属地团组织");
+			}
+			if (!errors.isEmpty()) {
+				throw FieldError.invalid("unit.invalid", errors);
+			}
+			return new UnitDraft(code == null ? "" : code, name == null ? "" : name, type, responsibleOrgId,
+					Optional.ofNullable(leagueOrgId), Optional.ofNullable(aboveScale),
+					Optional.ofNullable(meetsConditions), Optional.ofNullable(hasPartyOrg), Optional.ofNullable(standalone),
+					Optional.ofNullable(hasLeagueSchool), Optional.ofNullable(students), Optional.ofNullable(linkedOn),
+					Optional.ofNullable(ledDirectly));
+		}
+
+	}
+
+	@GetMapping
+	Page<UnitView> search(@RequestParam(defaultValue = "") String q, @RequestParam Optional<UnitType> type,
+			@RequestParam Optional<Long> under, @RequestParam Optional<Boolean> covered,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return units.search(actors.get(), q, type, under, covered, Math.max(0, page), Page.size(size));
+	}
+
+	@GetMapping("/{id}")
+	UnitView get(@PathVariable long id) {
+		return units.get(actors.get(), id);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	UnitView create(@RequestBody UnitForm form) {
+		return units.create(actors.get(), form.draft());
+	}
+
+	@PutMapping("/{id}")
+	UnitView update(@PathVariable long id, @RequestBody UnitForm form) {
+		if (form.version() == null) {
+			throw FieldError.invalid("unit.invalid", Map.of("version", "缺少版本号，请刷新后重试"));
+		}
+		return units.update(actors.get(), id, form.draft(), form.version());
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable long id) {
+		units.delete(actors.get(), id);
+	}
+
+}

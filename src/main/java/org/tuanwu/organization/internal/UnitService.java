@@ -1,0 +1,366 @@
+package org.tuanwu.organization.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tuanwu.identity.Actor;
+import org.tuanwu.identity.AuditLog;
+import org.tuanwu.identity.AuditLog.AuditEntry;
+import org.tuanwu.identity.AuditLog.Change;
+import org.tuanwu.identity.Permission;
+import org.tuanwu.identity.Scope;
+import org.tuanwu.organization.OrgDetail.OrgRef;
+import org.tuanwu.organization.OrgImport;
+import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.organization.UnitDraft;
+import org.tuanwu.organization.UnitRecord;
+import org.tuanwu.organization.UnitRegister;
+import org.tuanwu.organization.UnitType;
+import org.tuanwu.organization.UnitView;
+import org.tuanwu.organization.internal.UnitStore.UnitFields;
+import org.tuanwu.shared.FieldError;
+import org.tuanwu.shared.Page;
+import org.tuanwu.shared.Problem;
+
+/**
+ * The units register. Scope is decided by the responsible org's path; the league org, when named, must lie in the
+ * actor's scope too. Writes and their audit entries share one transaction.
+ */
+@Service
+@Transactional(readOnly = true)
+class UnitService implements UnitRegister {
+
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+	static final String H_CODE = "单位编码";
+
+	static final String H_NAME = "单位名称";
+
+	static final String H_RESPONSIBLE = "属地团组织编码";
+
+	static final String H_LEAGUE = "所建团组织编码";
+
+	static final String H_STUDENTS = "在校学生数";
+
+	static final String H_LINKED = "建立或联系日期";
+
+	private final UnitStore units;
+
+	private final OrgStore orgs;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	UnitService(UnitStore units, OrgStore orgs, AuditLog audit, Clock clock) {
+		this.units = units;
+		this.orgs = orgs;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public Page<UnitView> search(Actor actor, String query, Optional<UnitType> type, Optional<Long> under,
+			Optional<Boolean> covered, int page, int size) {
+		actor.require(Permission.ORG_READ);
+		Scope within = under.map(id -> subtree(visibleOrg(actor, id))).orElse(actor.scope());
+		LocalDate today = LocalDate.now(clock);
+		UnitStore.SearchResult result = units.search(within, query, type, covered, today, page, size);
+		return new Page<>(result.items().stream().map(u -> view(u, today)).toList(), result.total(), page, size,
+				result.totalExact());
+	}
+
+	@Override
+	public UnitView get(Actor actor, long unitId) {
+		actor.require(Permission.ORG_READ);
+		return view(visible(actor, unitId), LocalDate.now(clock));
+	}
+
+	@Override
+	@Transactional
+	public UnitView create(Actor actor, UnitDraft draft) {
+		actor.require(Permission.ORG_WRITE);
+		UnitRecord after = checkDraft(actor, draft);
+		if (units.findByCodeAnywhere(draft.code().strip()).isPresent()) {
+			throw new Problem(409, "unit.duplicate-code", "单位编码 " + draft.code().strip() + " 已被使用",
+					List.of(Map.of("field", "code", "message", "单位编码已被使用")));
+		}
+		units.insertAll(List.of(fields(draft)), clock.instant());
+		UnitRow row = units.findByCodeAnywhere(after.code()).orElseThrow();
+		audit.record(actor, new AuditEntry("UNIT_CREATED", Optional.of(row.responsibleOrgId()), "UNIT", row.code(),
+				"新建单位 " + row.code() + " " + row.name(), changes(Optional.empty(), after)));
+		return view(row, LocalDate.now(clock));
+	}
+
+	@Override
+	@Transactional
+	public UnitView update(Actor actor, long unitId, UnitDraft draft, int expectedVersion) {
+		actor.require(Permission.ORG_WRITE);
+		UnitRow before = visible(actor, unitId);
+		UnitRecord after = checkDraft(actor, draft);
+		if (!before.code().equals(after.code())) {
+			throw FieldError.invalid("unit.code-immutable", Map.of("code", "单位编码不能修改（它是导入导出时识别单位的依据）"));
+		}
+		if (before.version() != expectedVersion
+				|| units.updateAll(List.of(fields(draft)), Optional.of(expectedVersion), clock.instant()) != 1) {
+			throw Problem.conflict("record.stale", "该单位已被他人修改，请刷新后重试");
+		}
+		audit.record(actor, new AuditEntry("UNIT_UPDATED", Optional.of(draft.responsibleOrgId()), "UNIT", before.code(),
+				"修改单位 " + before.code() + " " + after.name(), changes(Optional.of(record(before)), after)));
+		return view(units.findByCodeAnywhere(before.code()).orElseThrow(), LocalDate.now(clock));
+	}
+
+	@Override
+	@Transactional
+	public void delete(Actor actor, long unitId) {
+		actor.require(Permission.ORG_WRITE);
+		UnitRow before = visible(actor, unitId);
+		if (units.delete(unitId, before.version()) != 1) {
+			throw Problem.conflict("record.stale", "该单位已被他人修改，请刷新后重试");
+		}
+		UnitRecord gone = record(before);
+		List<Change> changes = changes(Optional.empty(), gone).stream()
+			.map(c -> new Change(c.field(), c.after(), ""))
+			.toList();
+		audit.record(actor, new AuditEntry("UNIT_DELETED", Optional.of(before.responsibleOrgId()), "UNIT", before.code(),
+				"删除单位 " + before.code() + " " + before.name(), changes));
+	}
+
+	@Override
+	@Transactional
+	public OrgImport.Outcome importUnits(Actor actor, List<ImportRow> rows, List<RowError> earlierErrors) {
+		actor.require(Permission.EXCHANGE_IMPORT);
+		List<RowError> errors = new ArrayList<>(earlierErrors);
+		Map<String, ImportRow> byCode = new LinkedHashMap<>();
+		Set<String> orgCodes = new HashSet<>();
+		LocalDate today = LocalDate.now(clock);
+		for (ImportRow row : rows) {
+			UnitRecord r = row.record();
+			checkFields(r.code(), r.name(), r.students(), r.linkedOn(), today).forEach(
+					(column, reason) -> errors.add(new RowError(row.number(), column, valueOf(r, column), reason)));
+			ImportRow first = byCode.putIfAbsent(r.code(), row);
+			if (first != null) {
+				errors.add(new RowError(row.number(), H_CODE, r.code(), "单位编码在文件中重复（第 " + first.number() + " 行已有）"));
+			}
+			orgCodes.add(r.responsibleOrgCode());
+			r.leagueOrgCode().ifPresent(orgCodes::add);
+		}
+		Map<String, OrgRow> orgByCode = new HashMap<>();
+		orgs.findByCodesAnywhere(orgCodes).forEach(o -> orgByCode.put(o.code(), o));
+		Map<String, UnitRow> existing = units.findByCodesAnywhere(byCode.keySet());
+		Scope scope = actor.scope();
+		for (ImportRow row : byCode.values()) {
+			UnitRecord r = row.record();
+			UnitRow old = existing.get(r.code());
+			if (old != null && !scope.covers(old.responsiblePath())) {
+				errors.add(new RowError(row.number(), H_CODE, r.code(), "单位编码 " + r.code() + " 已被您管辖范围之外的单位使用"));
+				continue;
+			}
+			OrgRow responsible = orgByCode.get(r.responsibleOrgCode());
+			if (responsible == null || !scope.covers(responsible.path())) {
+				errors.add(new RowError(row.number(), H_RESPONSIBLE, r.responsibleOrgCode(),
+						"属地团组织编码 " + r.responsibleOrgCode() + " 不存在或不在您的管辖范围内"));
+			}
+			r.leagueOrgCode().ifPresent(code -> {
+				OrgRow league = orgByCode.get(code);
+				if (league == null || !scope.covers(league.path())) {
+					errors.add(new RowError(row.number(), H_LEAGUE, code, "所建团组织编码 " + code + " 不存在或不在您的管辖范围内"));
+				}
+			});
+		}
+		if (!errors.isEmpty()) {
+			errors.sort(Comparator.comparingInt(RowError::row));
+			return new OrgImport.Outcome(0, 0, 0, errors);
+		}
+		List<UnitFields> inserts = new ArrayList<>();
+		List<UnitFields> updates = new ArrayList<>();
+		List<AuditEntry> entries = new ArrayList<>();
+		int unchanged = 0;
+		for (ImportRow row : byCode.values()) {
+			UnitRecord r = normalized(row.record());
+			OrgRow responsible = orgByCode.get(r.responsibleOrgCode());
+			UnitFields f = new UnitFields(r.code(), r.name(), r.type(), responsible.id(),
+					r.leagueOrgCode().map(c -> orgByCode.get(c).id()), r.aboveScale(), r.meetsConditions(),
+					r.hasPartyOrg(), r.standalone(), r.hasLeagueSchool(), r.students(), r.linkedOn(), r.ledDirectly());
+			UnitRow old = existing.get(r.code());
+			if (old == null) {
+				inserts.add(f);
+				entries.add(new AuditEntry("UNIT_CREATED", Optional.of(responsible.id()), "UNIT", r.code(),
+						"导入新建单位 " + r.code() + " " + r.name(), changes(Optional.empty(), r)));
+				continue;
+			}
+			List<Change> changes = changes(Optional.of(record(old)), r);
+			if (changes.isEmpty()) {
+				unchanged++;
+				continue;
+			}
+			updates.add(f);
+			entries.add(new AuditEntry("UNIT_UPDATED", Optional.of(responsible.id()), "UNIT", r.code(),
+					"导入修改单位 " + r.code() + " " + r.name(), changes));
+		}
+		Instant now = clock.instant();
+		units.insertAll(inserts, now);
+		if (units.updateAll(updates, Optional.empty(), now) != updates.size()) {
+			throw Problem.conflict("record.stale", "导入期间有单位被他人修改，导入已取消，请重新导入");
+		}
+		audit.recordAll(actor, entries);
+		return new OrgImport.Outcome(inserts.size(), updates.size(), unchanged, List.of());
+	}
+
+	@Override
+	public void export(Actor actor, Optional<Long> under, Consumer<UnitRecord> sink) {
+		actor.require(Permission.EXCHANGE_EXPORT);
+		Scope within = under.map(id -> subtree(visibleOrg(actor, id))).orElse(actor.scope());
+		units.forEachInSubtree(within, u -> sink.accept(record(u)));
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	private UnitRow visible(Actor actor, long unitId) {
+		return units.find(actor.scope(), unitId)
+			.orElseThrow(() -> Problem.notFound("unit.not-found", "单位不存在或不在您的管辖范围内"));
+	}
+
+	private OrgRow visibleOrg(Actor actor, long orgId) {
+		return orgs.find(actor.scope(), orgId)
+			.orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管辖范围内"));
+	}
+
+	private static Scope subtree(OrgRow org) {
+		return Scope.of(org.id(), org.path());
+	}
+
+	/** Checks the form; answers the unit in exchange form (orgs by code). */
+	private UnitRecord checkDraft(Actor actor, UnitDraft d) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		checkFields(d.code(), d.name(), d.students(), d.linkedOn(), LocalDate.now(clock)).forEach((column, reason) -> {
+			errors.put(switch (column) {
+				case H_CODE -> "code";
+				case H_NAME -> "name";
+				case H_STUDENTS -> "students";
+				default -> "linkedOn";
+			}, reason);
+		});
+		Optional<OrgRow> responsible = orgs.find(actor.scope(), d.responsibleOrgId());
+		if (responsible.isEmpty()) {
+			errors.put("responsibleOrgId", "属地团组织不存在或不在您的管辖范围内");
+		}
+		Optional<OrgRow> league = d.leagueOrgId().flatMap(id -> orgs.find(actor.scope(), id));
+		if (d.leagueOrgId().isPresent() && league.isEmpty()) {
+			errors.put("leagueOrgId", "所建团组织不存在或不在您的管辖范围内");
+		}
+		if (!errors.isEmpty()) {
+			throw FieldError.invalid("unit.invalid", errors);
+		}
+		return normalized(new UnitRecord(d.code(), d.name(), d.type(), responsible.get().code(), d.aboveScale(),
+				d.meetsConditions(), d.hasPartyOrg(), league.map(OrgRow::code), d.standalone(), d.hasLeagueSchool(),
+				d.students(), d.linkedOn(), d.ledDirectly()));
+	}
+
+	/** The field rules shared by the form and the import: column header → Chinese reason. */
+	private static Map<String, String> checkFields(String code, String name, Optional<Integer> students,
+			Optional<LocalDate> linkedOn, LocalDate today) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (code == null || code.isBlank()) {
+			errors.put(H_CODE, "单位编码不能为空");
+		}
+		else if (!CODE.matcher(code.strip()).matches()) {
+			errors.put(H_CODE, "单位编码只能由字母、数字、下划线、点或连字符组成，最长 64 位");
+		}
+		if (name == null || name.isBlank()) {
+			errors.put(H_NAME, "单位名称不能为空");
+		}
+		else if (name.strip().length() > 200) {
+			errors.put(H_NAME, "单位名称不能超过 200 个字");
+		}
+		students.filter(n -> n < 0).ifPresent(n -> errors.put(H_STUDENTS, "在校学生数不能为负数"));
+		linkedOn.filter(d -> d.isAfter(today)).ifPresent(d -> errors.put(H_LINKED, "建立或联系日期不能晚于今天"));
+		return errors;
+	}
+
+	private static String valueOf(UnitRecord r, String column) {
+		return switch (column) {
+			case H_CODE -> r.code();
+			case H_NAME -> r.name();
+			case H_STUDENTS -> r.students().map(String::valueOf).orElse("");
+			default -> r.linkedOn().map(String::valueOf).orElse("");
+		};
+	}
+
+	private static UnitRecord normalized(UnitRecord r) {
+		return new UnitRecord(r.code().strip(), r.name().strip(), r.type(), r.responsibleOrgCode(), r.aboveScale(),
+				r.meetsConditions(), r.hasPartyOrg(), r.leagueOrgCode(), r.standalone(), r.hasLeagueSchool(), r.students(),
+				r.linkedOn(), r.ledDirectly());
+	}
+
+	private static UnitFields fields(UnitDraft d) {
+		return new UnitFields(d.code().strip(), d.name().strip(), d.type(), d.responsibleOrgId(), d.leagueOrgId(),
+				d.aboveScale(), d.meetsConditions(), d.hasPartyOrg(), d.standalone(), d.hasLeagueSchool(), d.students(),
+				d.linkedOn(), d.ledDirectly());
+	}
+
+	static UnitRecord record(UnitRow u) {
+		return new UnitRecord(u.code(), u.name(), u.type(), u.responsibleCode(), u.aboveScale(), u.meetsConditions(),
+				u.hasPartyOrg(), u.leagueCode(), u.standalone(), u.hasLeagueSchool(), u.students(), u.linkedOn(),
+				u.ledDirectly());
+	}
+
+	static UnitView view(UnitRow u, LocalDate today) {
+		Optional<OrgRef> league = u.leagueOrgId()
+			.map(id -> new OrgRef(id, u.leagueCode().orElse(""), u.leagueName().orElse("")));
+		boolean covered = league.isPresent() && u.leagueDissolvedOn().map(d -> d.isAfter(today)).orElse(true);
+		return new UnitView(u.id(), u.code(), u.name(), u.type(),
+				new OrgRef(u.responsibleOrgId(), u.responsibleCode(), u.responsibleName()), u.aboveScale(),
+				u.meetsConditions(), u.hasPartyOrg(), league, u.standalone(), u.hasLeagueSchool(), u.students(),
+				u.linkedOn(), u.ledDirectly(), covered, u.version());
+	}
+
+	/** The fields that differ, in exchange form (orgs by code), for the audit log. */
+	static List<Change> changes(Optional<UnitRecord> before, UnitRecord after) {
+		Map<String, String> b = before.map(UnitService::fieldsOf).orElse(Map.of());
+		List<Change> changes = new ArrayList<>();
+		fieldsOf(after).forEach((field, value) -> {
+			String old = b.getOrDefault(field, "");
+			if (!old.equals(value)) {
+				changes.add(new Change(field, old, value));
+			}
+		});
+		return changes;
+	}
+
+	private static Map<String, String> fieldsOf(UnitRecord r) {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("name", r.name());
+		m.put("type", r.type().name());
+		m.put("responsibleOrg", r.responsibleOrgCode());
+		m.put("aboveScale", text(r.aboveScale()));
+		m.put("meetsConditions", text(r.meetsConditions()));
+		m.put("hasPartyOrg", text(r.hasPartyOrg()));
+		m.put("leagueOrg", text(r.leagueOrgCode()));
+		m.put("standalone", text(r.standalone()));
+		m.put("hasLeagueSchool", text(r.hasLeagueSchool()));
+		m.put("students", text(r.students()));
+		m.put("linkedOn", text(r.linkedOn()));
+		m.put("ledDirectly", text(r.ledDirectly()));
+		return m;
+	}
+
+	private static String text(Optional<?> value) {
+		return value.map(Object::toString).orElse("");
+	}
+
+}
