@@ -1,6 +1,7 @@
 package org.tuanwu.scorecard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -93,7 +94,12 @@ class ScorecardApiTests {
 			.andExpect(jsonPath("$.indicators[0].code").value("ORG_NONPUBLIC_COVERAGE"))
 			.andExpect(jsonPath("$.indicators[0].status").value("NO_DATA"))
 			.andExpect(jsonPath("$.indicators[0].value").isEmpty())
-			.andExpect(jsonPath("$.indicators[0].reason").value("平台尚未记录该指标所需的数据"))
+			// no units registered under this county: a rate over nothing is no data, never a pass
+			.andExpect(jsonPath("$.indicators[0].reason").value("没有需要考核的记录（分母为 0）"))
+			// a code whose records the platform does not keep yet is listed, with that reason
+			.andExpect(jsonPath("$.indicators[?(@.code=='MEM_REGISTRATION_RATE')].status").value(contains("NO_DATA")))
+			.andExpect(jsonPath("$.indicators[?(@.code=='MEM_REGISTRATION_RATE')].reason")
+				.value(contains("平台尚未记录该指标所需的数据")))
 			.andExpect(jsonPath("$.indicators[0].target.op").value(">="))
 			.andExpect(jsonPath("$.indicators[0].source").value("JC-08"))
 			.andExpect(jsonPath("$.indicators[0].unit").value("rate"))
@@ -247,13 +253,22 @@ class ScorecardApiTests {
 			.andExpect(jsonPath("$.org.code").value(county.code()))
 			.andExpect(jsonPath("$.tiles.orgs").value(2))
 			.andExpect(jsonPath("$.tiles.branches").value(0))
-			.andExpect(jsonPath("$.tiles.indicatorsDue").value(0))
+			// Worked out by hand for a county and a township without dates or units: QZ fails ORG_TERM_ON_TIME (0/2),
+			// ORG_TOWN_YOUTH_COMMITTEE (0/1) and ORG_YOUTH_SOCIETY_LED (0 < 3); SZX fails ORG_TERM_ON_TIME only
+			// (its ORG_NEW_NONPUBLIC_COUNT ≥ 90 applies to city committees, not to a county); nothing is met.
+			.andExpect(jsonPath("$.packs[?(@.id=='QZ')].notMet").value(contains(3)))
+			.andExpect(jsonPath("$.packs[?(@.id=='SZX')].notMet").value(contains(1)))
+			.andExpect(jsonPath("$.tiles.indicatorsMet").value(0))
 			// The six built-in packs first; packs uploaded by other tests sharing the database may follow.
 			.andExpect(jsonPath("$.packs[0].id").value("STD"))
 			.andExpect(jsonPath("$.packs[5].id").value("SZX"))
-			.andExpect(jsonPath("$.packs[1].noData").value(29))
+			.andExpect(jsonPath("$.packs[1].id").value("JC"))
 			.andExpect(jsonPath("$.packs[1].info").value(4))
-			.andExpect(jsonPath("$.worstChildren.length()").value(0));
+			// the township is behind on its own term and youth work committee
+			.andExpect(jsonPath("$.worstChildren.length()").value(1))
+			.andExpect(jsonPath("$.worstChildren[0].org.code").value(town.code()))
+			.andExpect(jsonPath("$.worstChildren[0].worst[*].code")
+				.value(org.hamcrest.Matchers.hasItems("ORG_TERM_ON_TIME", "ORG_TOWN_YOUTH_COMMITTEE")));
 	}
 
 	@Test
