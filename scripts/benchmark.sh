@@ -43,9 +43,11 @@ echo "== $(date -Iseconds) on $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^M
 echo "== load: demo --scale $scale (through OrganizationManagement.importOrganizations, one transaction per county)"
 /usr/bin/time -f "   wall %e s, max RSS %M kB" java -Xmx1g -jar target/tuanwu.jar demo --scale "$scale" "${db[@]}"
 echo "== statistics after the bulk load (what autovacuum would do shortly after)"
-$SUDO su postgres -c "psql -q -d tuanwu_bench -c 'VACUUM ANALYZE org'" >/dev/null
-echo "== reads: bench"
+$SUDO su postgres -c "psql -q -d tuanwu_bench -c 'VACUUM ANALYZE'" >/dev/null
+echo "== reads and ORG_* source queries: bench"
 java -Xmx512m -jar target/tuanwu.jar bench "${db[@]}"
+echo "== full evaluation of every ORG_* indicator for the root: bench-scorecard"
+java -Xmx1g -jar target/tuanwu.jar bench-scorecard --org P01 --runs 5 "${db[@]}"
 
 # The file path: export the whole tree to csv, then import that file into an empty database in one transaction
 # (every row checked first, all-or-nothing), as an office migrating from another system would.

@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class TuanwuApplication {
 
 	/** The commands of EXCHANGE.md "Command line"; anything else starts the server. */
-	public static final Set<String> COMMANDS = Set.of("import", "export", "template", "demo", "bench", "scorecard", "verify-audit");
+	public static final Set<String> COMMANDS = Set.of("import", "export", "template", "demo", "bench", "scorecard", "verify-audit", "bench-scorecard");
 
 	public static void main(String[] args) {
 		boolean command = Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().filter(COMMANDS::contains).isPresent();

@@ -172,7 +172,7 @@ class ScorecardEngine {
 		return owners;
 	}
 
-	private Evaluation compute(TreeOrg root, RulePack pack, Period period, long dataVersion) {
+	Evaluation compute(TreeOrg root, RulePack pack, Period period, long dataVersion) {
 		List<TreeOrg> orgs = new ArrayList<>();
 		Scope subtree = subtree(root);
 		tree().forEachInSubtree(subtree, orgs::add);
