@@ -1,0 +1,448 @@
+package org.tuanwu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tuanwu.identity.Role;
+import org.tuanwu.organization.OrgDetail;
+import org.tuanwu.organization.OrgKind;
+import org.tuanwu.organization.UnitDraft;
+import org.tuanwu.organization.UnitRegister;
+import org.tuanwu.organization.UnitType;
+import org.tuanwu.support.TestUsers;
+import org.tuanwu.support.WebTest;
+
+/**
+ * 考核看板 in a real headless Chromium (issue 3): an org admin of a county opens the scorecard, reads the village
+ * coverage card and the children × indicators matrix, drills into a township, opens the records behind the figure
+ * and prints the PDF (the download is checked on disk and in the audit log). Same setup as
+ * {@link OrganizationJourneyBrowserTest}: Debian's chromium and chromedriver, screenshots of every step in
+ * {@code target/browser-screenshots/}, on a failure also the page source.
+ */
+@WebTest
+@Tag("browser")
+class ScorecardBrowserTest {
+
+	static final Path SHOTS = Path.of("target", "browser-screenshots");
+
+	static final String CHROMIUM = "/usr/bin/chromium";
+
+	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	static final String COVERAGE = "ORG_VILLAGE_COVERAGE";
+
+	/** Status fills of the matrix (views/scorecard/status.ts STATUS_FILL) as the browser reports them. */
+	static final String MET_FILL = "rgba(225, 243, 216, 1)";
+
+	static final String NOT_MET_FILL = "rgba(252, 211, 211, 1)";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	UnitRegister units;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ChromeDriver driver;
+
+	WebDriverWait wait;
+
+	Path profile;
+
+	Path downloads;
+
+	String testName;
+
+	@BeforeEach
+	void startBrowser(TestInfo info) throws IOException {
+		testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+		Files.createDirectories(SHOTS);
+		profile = Files.createTempDirectory("tuanwu-chromium-");
+		downloads = Files.createTempDirectory("tuanwu-downloads-");
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN",
+				"--user-data-dir=" + profile.toAbsolutePath());
+		Map<String, Object> prefs = new HashMap<>();
+		prefs.put("intl.accept_languages", "zh-CN,zh");
+		prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+		prefs.put("download.prompt_for_download", false);
+		prefs.put("download.directory_upgrade", true);
+		prefs.put("safebrowsing.enabled", false);
+		options.setExperimentalOption("prefs", prefs);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		// Headless Chromium may still refuse downloads without this.
+		driver.executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+		wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		if (driver != null) {
+			driver.quit();
+		}
+		for (Path dir : new Path[] { profile, downloads }) {
+			if (dir != null) {
+				try (Stream<Path> files = Files.walk(dir)) {
+					files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+				}
+			}
+		}
+	}
+
+	@Test
+	void drillIntoATownshipAndPrintThePdf() {
+		// A county with two townships: A has two villages, both covered by its branches; B has two, one covered.
+		OrgDetail county = users.root("考核看板测试团县委");
+		OrgDetail townA = users.child(county, "甲镇团委", OrgKind.TOWNSHIP_COMMITTEE);
+		OrgDetail townB = users.child(county, "乙镇团委", OrgKind.TOWNSHIP_COMMITTEE);
+		OrgDetail branchA1 = users.child(townA, "甲镇东村团支部", OrgKind.BRANCH);
+		OrgDetail branchA2 = users.child(townA, "甲镇西村团支部", OrgKind.BRANCH);
+		OrgDetail branchB1 = users.child(townB, "乙镇南村团支部", OrgKind.BRANCH);
+		village("甲镇东村", townA, Optional.of(branchA1));
+		village("甲镇西村", townA, Optional.of(branchA2));
+		village("乙镇南村", townB, Optional.of(branchB1));
+		String uncovered = village("乙镇北村", townB, Optional.empty());
+		String username = users.create(Role.ORG_ADMIN, Optional.of(county.id()), false);
+		String year = String.valueOf(Year.now().getValue());
+
+		step("1-login", () -> {
+			driver.get(base() + "/");
+			type(input("login-username"), username);
+			type(input("login-password"), TestUsers.PASSWORD);
+			click("login-submit");
+			visible("side-menu");
+			assertThat(text(visible("header-scope"))).contains(county.name());
+		});
+
+		step("2-open-board-for-the-county", () -> {
+			click("menu-scorecard-board");
+			wait.until(ExpectedConditions.urlContains("#/scorecard/board"));
+			chooseStartingWith("scorecard-pack", "QZ · ");
+			chooseStartingWith("scorecard-period", year);
+			// The org defaults to the user's scope.
+			wait.until(d -> text(find("scorecard-org")).contains(county.name()));
+			wait.until(d -> text(find("scorecard-summary")).contains(county.name())
+					&& text(find("scorecard-summary")).contains(year));
+			WebElement card = visible("scorecard-card-" + COVERAGE);
+			wait.until(d -> cardValue(COVERAGE).equals("75.0%"));
+			assertThat(text(card.findElement(dataTest("scorecard-card-fraction")))).contains("3 / 4");
+			assertThat(text(card.findElement(dataTest("scorecard-card-status")))).isEqualTo("未达标");
+			assertThat(card.getAttribute("class")).contains("tw-ind--NOT_MET");
+		});
+
+		step("3-matrix-has-a-row-per-township", () -> {
+			WebElement matrix = visible("scorecard-matrix");
+			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", matrix);
+			assertThat(matrix.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+			assertThat(text(find("scorecard-matrix-row-" + townA.code()))).contains(townA.name());
+			assertThat(text(find("scorecard-matrix-row-" + townB.code()))).contains(townB.name());
+			WebElement cellA = find("scorecard-matrix-cell-" + townA.code() + "-" + COVERAGE);
+			WebElement cellB = find("scorecard-matrix-cell-" + townB.code() + "-" + COVERAGE);
+			assertThat(text(cellA)).isEqualTo("100.0%");
+			assertThat(cellA.getAttribute("data-status")).isEqualTo("MET");
+			assertThat(cellA.getCssValue("background-color")).isEqualTo(MET_FILL);
+			assertThat(text(cellB)).isEqualTo("50.0%");
+			assertThat(cellB.getAttribute("data-status")).isEqualTo("NOT_MET");
+			assertThat(cellB.getCssValue("background-color")).isEqualTo(NOT_MET_FILL);
+			noErrorMessages();
+		});
+
+		step("4-drill-into-township-b", () -> {
+			click("scorecard-matrix-cell-" + townB.code() + "-" + COVERAGE);
+			WebElement breadcrumb = visible("scorecard-breadcrumb");
+			wait.until(d -> text(breadcrumb).contains(townB.name()));
+			assertThat(text(breadcrumb)).startsWith(county.name()).endsWith(townB.name());
+			assertThat(breadcrumb.findElements(By.cssSelector("a[data-test='scorecard-breadcrumb-" + county.code() + "']")))
+				.hasSize(1);
+			wait.until(d -> text(find("scorecard-summary")).contains(townB.name()));
+			wait.until(d -> cardValue(COVERAGE).equals("50.0%"));
+			WebElement card = find("scorecard-card-" + COVERAGE);
+			assertThat(text(card.findElement(dataTest("scorecard-card-fraction")))).contains("1 / 2");
+			assertThat(text(card.findElement(dataTest("scorecard-card-status")))).isEqualTo("未达标");
+			assertThat(driver.getCurrentUrl()).contains("org=" + townB.code());
+			noErrorMessages();
+			((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+		});
+
+		step("5-evidence-of-township-b", () -> {
+			WebElement value = find("scorecard-card-" + COVERAGE).findElement(dataTest("scorecard-card-value"));
+			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", value);
+			value.click();
+			WebElement table = visible("evidence-table");
+			// The drawer slides in from the right: until it is in place, its right-hand columns are off screen.
+			WebElement drawer = visible("evidence-drawer");
+			wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
+					const r = arguments[0].getBoundingClientRect();
+					return r.width > 0 && r.right <= document.documentElement.clientWidth + 1;
+					""", drawer));
+			// Rows by village; read again until both are complete (the tags fade in).
+			Map<String, String> byName = new HashMap<>();
+			try {
+				new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(100))
+					.ignoring(StaleElementReferenceException.class)
+					.until(d -> {
+						byName.clear();
+						for (WebElement tr : table.findElements(By.cssSelector(".el-table__body tr"))) {
+							String line = text(tr);
+							byName.put(line.contains("乙镇北村") ? "北" : "南", line);
+						}
+						return byName.size() == 2 && byName.get("北").contains("未达标")
+								&& byName.get("南").contains("覆盖") && byName.get("南").contains("达标");
+					});
+			}
+			catch (TimeoutException e) {
+				// The assertions below say what is missing.
+			}
+			assertThat(table.findElements(By.cssSelector(".el-table__body tr"))).hasSize(2);
+			assertThat(byName).containsKeys("北", "南");
+			assertThat(byName.get("北")).contains(uncovered).contains("无团组织").contains("未达标");
+			assertThat(byName.get("南")).contains("乙镇南村").contains(branchB1.code()).contains("达标").doesNotContain("未达标")
+				.doesNotContain("无团组织");
+			assertThat(text(drawer)).contains("50.0%").contains("1 / 2");
+			screenshot("5-evidence-drawer");
+			WebElement close = driver.findElements(By.cssSelector(".el-drawer__close-btn"))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.findFirst()
+				.orElseThrow();
+			close.click();
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(dataTest("evidence-table")));
+		});
+
+		step("6-print-pdf", () -> {
+			long before = exports(username, townB.code(), year);
+			click("scorecard-export-pdf");
+			Path pdf = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(200)).until(d -> {
+				try (Stream<Path> files = Files.list(downloads)) {
+					return files.filter(p -> p.getFileName().toString().endsWith(".pdf"))
+						.filter(p -> p.toFile().length() > 1024)
+						.findFirst()
+						.orElse(null);
+				}
+				catch (IOException e) {
+					return null;
+				}
+			});
+			byte[] bytes = Files.readAllBytes(pdf);
+			assertThat(bytes.length).isGreaterThan(1024);
+			assertThat(new String(Arrays.copyOf(bytes, 5), StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+			assertThat(exports(username, townB.code(), year)).isEqualTo(before + 1);
+			// The button is usable again once the download is done.
+			wait.until(d -> find("scorecard-export-pdf").isEnabled()
+					&& !find("scorecard-export-pdf").getAttribute("class").contains("is-loading"));
+		});
+
+		step("7-back-to-the-county", () -> {
+			click("scorecard-breadcrumb-" + county.code());
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(dataTest("scorecard-breadcrumb")));
+			wait.until(d -> cardValue(COVERAGE).equals("75.0%"));
+		});
+	}
+
+	/** A village (村) under a township, covered by the branch if any; returns its code. */
+	String village(String name, OrgDetail township, Optional<OrgDetail> branch) {
+		String code = TestUsers.unique("V");
+		units.create(TestUsers.platform(), new UnitDraft(code, name, UnitType.VILLAGE, township.id(),
+				branch.map(OrgDetail::id), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+				Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+		return code;
+	}
+
+	long exports(String username, String orgCode, String year) {
+		return jdbc.sql("""
+				SELECT count(*) FROM audit_event
+				WHERE action = 'EXPORT' AND username = ? AND target_type = 'SCORECARD' AND target_id LIKE ?
+				""").params(username, "%:" + orgCode + ":" + year).query(Long.class).single();
+	}
+
+	/** No refusal popped up (e.g. the trend chart asking for an indicator of the previous pack). */
+	void noErrorMessages() {
+		assertThat(driver.findElements(By.cssSelector(".el-message--error"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.map(this::text)
+			.toList()).as("error messages").isEmpty();
+	}
+
+	String cardValue(String code) {
+		try {
+			return text(find("scorecard-card-" + code).findElement(dataTest("scorecard-card-value")));
+		}
+		catch (NoSuchElementException | StaleElementReferenceException e) {
+			return "";
+		}
+	}
+
+	// Steps, screenshots and failures.
+
+	interface Step {
+
+		void run() throws Exception;
+
+	}
+
+	void step(String name, Step body) {
+		try {
+			body.run();
+			screenshot(name);
+		}
+		catch (Throwable t) {
+			String failed = "FAILED-" + testName + "-" + name;
+			try {
+				screenshot(failed);
+				Files.writeString(SHOTS.resolve(failed + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+			}
+			catch (Exception ignored) {
+				t.addSuppressed(ignored);
+			}
+			if (t instanceof Error err) {
+				throw err;
+			}
+			if (t instanceof RuntimeException re) {
+				throw re;
+			}
+			throw new AssertionError("step " + name + " failed", t);
+		}
+	}
+
+	void screenshot(String name) throws IOException {
+		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+		Files.write(SHOTS.resolve(name + ".png"), png);
+	}
+
+	// Finding things.
+
+	String base() {
+		return "http://localhost:" + port;
+	}
+
+	static By dataTest(String hook) {
+		return By.cssSelector("[data-test='" + hook + "']");
+	}
+
+	WebElement find(String hook) {
+		return driver.findElement(dataTest(hook));
+	}
+
+	WebElement find(By by) {
+		return driver.findElement(by);
+	}
+
+	WebElement visible(String hook) {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(dataTest(hook)));
+	}
+
+	/** An Element Plus input: the hook sits on the native input. */
+	WebElement input(String hook) {
+		return visible(hook);
+	}
+
+	/**
+	 * Clicks the displayed element with this hook. Menus and dropdowns animate and may keep a hidden copy of their
+	 * items, so the click is retried until it lands.
+	 */
+	void click(String hook) {
+		new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
+			.ignoring(ElementNotInteractableException.class)
+			.ignoring(ElementClickInterceptedException.class)
+			.until(d -> {
+				WebElement e = d.findElements(dataTest(hook)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+				if (e == null || !e.isEnabled()) {
+					return false;
+				}
+				e.click();
+				return true;
+			});
+	}
+
+	String text(WebElement e) {
+		return e.getText().strip();
+	}
+
+	void type(WebElement input, String value) {
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		input.sendKeys(value);
+	}
+
+	/**
+	 * Opens an Element Plus select and picks the option whose label starts with this text. The option is clicked through
+	 * the DOM rather than by screen position: the list slides in, and a positional click during the animation can
+	 * land on the neighbouring option.
+	 */
+	void chooseStartingWith(String hook, String label) {
+		By option = By.xpath("//div[contains(@class,'" + hook + "-options')]//li[contains(@class,'el-select-dropdown__item')]"
+				+ "[starts-with(normalize-space(.),'" + label + "')]");
+		new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until(d -> {
+				if (selected(hook).startsWith(label)) {
+					return true;
+				}
+				if (d.findElements(option).stream().noneMatch(WebElement::isDisplayed)) {
+					click(hook);
+				}
+				WebElement li = d.findElement(option);
+				((JavascriptExecutor) d).executeScript("arguments[0].click()", li);
+				return selected(hook).startsWith(label);
+			});
+	}
+
+	/** The label an Element Plus select shows as chosen. */
+	String selected(String hook) {
+		return text(find(hook));
+	}
+
+}
