@@ -299,7 +299,7 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 
 	@Override
 	public void forEachInSubtree(Scope subtree, Consumer<TreeOrg> sink) {
-		orgs.forEachInSubtree(subtree, true, o -> sink.accept(tree(o.org())));
+		orgs.forEachTreeNode(subtree, sink);
 	}
 
 	private static TreeOrg tree(OrgRow o) {

@@ -223,6 +223,19 @@ class OrgStore {
 	record OrgWithParentCode(OrgRow org, Optional<String> parentCode) {
 	}
 
+	/**
+	 * The subtree as the scorecard's roll-up walks it, in path order: only the columns it needs and no join, as this
+	 * runs over 300 000 orgs for a province.
+	 */
+	void forEachTreeNode(Scope scope, Consumer<org.tuanwu.scorecard.OrgTreeSource.TreeOrg> sink) {
+		streaming.query("SELECT o.id, o.parent_id, o.code, o.name, o.kind, o.path, o.dissolved_on FROM org o"
+				+ " WHERE o.path >= ? AND o.path < ? ORDER BY o.path", rs -> {
+					sink.accept(new org.tuanwu.scorecard.OrgTreeSource.TreeOrg(rs.getLong(1),
+							Optional.ofNullable(rs.getObject(2, Long.class)), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6), Optional.ofNullable(rs.getObject(7, LocalDate.class))));
+				}, scope.lower(), scope.upper());
+	}
+
 	/** Reserves ids from the org sequence for rows the application is about to insert. */
 	List<Long> allocateIds(int count) {
 		if (count == 0) {
