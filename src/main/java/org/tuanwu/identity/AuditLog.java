@@ -14,10 +14,16 @@ public interface AuditLog {
 	void recordAll(Actor actor, List<AuditEntry> entries);
 
 	/**
-	 * The sequence number of the newest entry. Every write is audited in its own transaction, so this number
-	 * changes whenever any record changes: caches of derived figures key on it.
+	 * A number that changes whenever a record changes. Every write is audited in its own transaction; entries that
+	 * change no record (logins, exports, user administration, verification) leave it alone. Caches of derived
+	 * figures key on it.
 	 */
-	long lastSequence();
+	long dataVersion();
+
+	/** Audited actions that change no record kept for the scorecard: they do not move the data version. */
+	java.util.Set<String> ACTIONS_WITHOUT_DATA_CHANGE = java.util.Set.of("LOGIN_SUCCESS", "LOGIN_FAILURE", "LOGOUT",
+			"PASSWORD_CHANGED", "USER_CREATED", "USER_UPDATED", "USER_PASSWORD_RESET", "USER_UNLOCKED", "EXPORT",
+			"IMPORT_REFUSED", "AUDIT_VERIFIED", "RULE_PACK_UPLOADED");
 
 	/** For events without a logged-in actor (failed logins, first start). */
 	void record(String username, Optional<String> ip, AuditEntry entry);

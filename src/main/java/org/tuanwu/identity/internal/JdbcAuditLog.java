@@ -46,8 +46,8 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	@Override
-	public long lastSequence() {
-		return jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1").query(Long.class).single();
+	public long dataVersion() {
+		return jdbc.sql("SELECT data_version FROM audit_head WHERE id = 1").query(Long.class).single();
 	}
 
 	@Override
@@ -94,9 +94,11 @@ class JdbcAuditLog implements AuditLog {
 				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
 				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
 				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR });
-		jdbc.sql("UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1")
+		boolean changesData = entries.stream().anyMatch(e -> !ACTIONS_WITHOUT_DATA_CHANGE.contains(e.action()));
+		jdbc.sql("UPDATE audit_head SET last_id = :id, last_hash = :hash, data_version = data_version + :bump WHERE id = 1")
 			.param("id", id)
 			.param("hash", previous)
+			.param("bump", changesData ? 1 : 0)
 			.update();
 	}
 

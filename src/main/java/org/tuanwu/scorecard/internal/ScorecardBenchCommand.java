@@ -68,7 +68,7 @@ class ScorecardBenchCommand implements Command {
 		ScorecardEngine.Evaluation last = null;
 		for (int i = 0; i < runs + 1; i++) {
 			long started = System.nanoTime();
-			last = engine.compute(org, pack, period, audit.lastSequence());
+			last = engine.compute(org, pack, period, audit.dataVersion());
 			if (i > 0) { // the first run warms the JIT and the database's caches
 				times.add((System.nanoTime() - started) / 1_000_000.0);
 			}

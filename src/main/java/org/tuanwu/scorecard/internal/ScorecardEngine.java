@@ -115,7 +115,7 @@ class ScorecardEngine {
 	}
 
 	Evaluation evaluate(TreeOrg org, RulePack pack, Period period) {
-		long dataVersion = audit.lastSequence();
+		long dataVersion = audit.dataVersion();
 		CacheKey key = new CacheKey(pack.id(), pack.version(), org.id(), period.year(), period.asOf(), dataVersion);
 		synchronized (cache) {
 			Evaluation cached = cache.get(key);

@@ -117,6 +117,16 @@ class AuditChainTests {
 	}
 
 	@Test
+	void theDataVersionMovesWithRecordWritesOnly() {
+		long before = log.dataVersion();
+		log.record(actor, AuditEntry.of("LOGIN_SUCCESS", "登录成功"));
+		log.record(actor, AuditEntry.of("EXPORT", "导出"));
+		assertThat(log.dataVersion()).isEqualTo(before);
+		log.recordAll(actor, List.of(AuditEntry.of("EXPORT", "导出"), AuditEntry.of("ORG_UPDATED", "修改组织")));
+		assertThat(log.dataVersion()).isEqualTo(before + 1);
+	}
+
+	@Test
 	void concurrentWritersKeepOneChain() throws Exception {
 		Thread[] threads = new Thread[4];
 		for (int t = 0; t < threads.length; t++) {

@@ -304,7 +304,7 @@ class ScorecardEngineTests {
 		}
 
 		@Override
-		public long lastSequence() {
+		public long dataVersion() {
 			return dataVersion.get();
 		}
 
