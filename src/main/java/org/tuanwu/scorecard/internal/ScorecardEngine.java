@@ -116,7 +116,7 @@ class ScorecardEngine {
 
 	Evaluation evaluate(TreeOrg org, RulePack pack, Period period) {
 		long dataVersion = audit.dataVersion();
-		CacheKey key = new CacheKey(pack.id(), pack.version(), org.id(), period.year(), period.asOf(), dataVersion);
+		CacheKey key = key(pack, org, period, dataVersion);
 		synchronized (cache) {
 			Evaluation cached = cache.get(key);
 			if (cached != null) {
@@ -173,6 +173,51 @@ class ScorecardEngine {
 	}
 
 	Evaluation compute(TreeOrg root, RulePack pack, Period period, long dataVersion) {
+		return view(rollup(root, List.of(pack), period), pack, period, dataVersion);
+	}
+
+	/**
+	 * Several packs for one org: the subtree is walked and each source counted once for the codes of all of them
+	 * (the dashboard shows every pack). Cached evaluations are reused.
+	 */
+	List<Evaluation> evaluateAll(TreeOrg org, List<RulePack> packs, Period period) {
+		long dataVersion = audit.dataVersion();
+		Map<RulePack, Evaluation> done = new LinkedHashMap<>();
+		List<RulePack> missing = new ArrayList<>();
+		synchronized (cache) {
+			for (RulePack pack : packs) {
+				Evaluation cached = cache.get(key(pack, org, period, dataVersion));
+				if (cached != null) {
+					done.put(pack, cached);
+				}
+				else {
+					missing.add(pack);
+				}
+			}
+		}
+		if (!missing.isEmpty()) {
+			Rollup rollup = rollup(org, missing, period);
+			for (RulePack pack : missing) {
+				Evaluation evaluation = view(rollup, pack, period, dataVersion);
+				synchronized (cache) {
+					cache.put(key(pack, org, period, dataVersion), evaluation);
+				}
+				done.put(pack, evaluation);
+			}
+		}
+		return packs.stream().map(done::get).toList();
+	}
+
+	private static CacheKey key(RulePack pack, TreeOrg org, Period period, long dataVersion) {
+		return new CacheKey(pack.id(), pack.version(), org.id(), period.year(), period.asOf(), dataVersion);
+	}
+
+	/** The walked subtree with the rolled-up counts of every code the packs need for the org or its children. */
+	private record Rollup(TreeOrg root, List<TreeOrg> children, Map<Long, Integer> index, Map<String, long[][]> totals,
+			int live, int branches) {
+	}
+
+	private Rollup rollup(TreeOrg root, List<RulePack> packs, Period period) {
 		List<TreeOrg> orgs = new ArrayList<>();
 		Scope subtree = subtree(root);
 		tree().forEachInSubtree(subtree, orgs::add);
@@ -200,9 +245,11 @@ class ScorecardEngine {
 		}
 		// Codes needed for the org or any child, asked of each source in one call.
 		Set<String> needed = new LinkedHashSet<>();
-		for (PackIndicator pi : pack.indicators()) {
-			if (pi.appliesTo(root.kind()) || children.stream().anyMatch(c -> pi.appliesTo(c.kind()))) {
-				needed.add(pi.code());
+		for (RulePack pack : packs) {
+			for (PackIndicator pi : pack.indicators()) {
+				if (pi.appliesTo(root.kind()) || children.stream().anyMatch(c -> pi.appliesTo(c.kind()))) {
+					needed.add(pi.code());
+				}
 			}
 		}
 		Map<String, IndicatorSource> owners = owners();
@@ -236,16 +283,22 @@ class ScorecardEngine {
 				totals.put(code, new long[][] { num, den });
 			}
 		});
-		int rootIndex = index.getOrDefault(root.id(), -1);
-		List<IndicatorResult> rootResults = results(pack, root, rootIndex, totals);
-		List<ChildScorecard> childResults = children.stream()
+		return new Rollup(root, children, index, totals, live, branches);
+	}
+
+	private Evaluation view(Rollup r, RulePack pack, Period period, long dataVersion) {
+		TreeOrg root = r.root();
+		int rootIndex = r.index().getOrDefault(root.id(), -1);
+		List<IndicatorResult> rootResults = results(pack, root, rootIndex, r.totals());
+		List<ChildScorecard> childResults = r.children()
+			.stream()
 			.map(c -> new ChildScorecard(new ChildRef(c.id(), c.code(), c.name(), c.kind()),
-					results(pack, c, index.get(c.id()), totals)))
+					results(pack, c, r.index().get(c.id()), r.totals())))
 			.toList();
 		ScorecardView view = new ScorecardView(new PackRef(pack.id(), pack.title(), pack.version()),
 				period.toString(), new OrgRef(root.id(), root.code(), root.name()), rootResults, childResults,
 				dataVersion, OffsetDateTime.now(clock));
-		return new Evaluation(view, live, branches);
+		return new Evaluation(view, r.live(), r.branches());
 	}
 
 	static boolean dissolved(TreeOrg org, Period period) {

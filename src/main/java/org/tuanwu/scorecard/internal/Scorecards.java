@@ -139,8 +139,11 @@ class Scorecards {
 		int branches = 0;
 		Figure village = new Figure(null, null, null);
 		Map<Long, WorstChildBuilder> children = new LinkedHashMap<>();
-		for (RulePack pack : packs.latest()) {
-			ScorecardEngine.Evaluation e = engine.evaluate(org, pack, period);
+		List<RulePack> latest = packs.latest();
+		List<ScorecardEngine.Evaluation> evaluations = engine.evaluateAll(org, latest, period);
+		for (int p = 0; p < latest.size(); p++) {
+			RulePack pack = latest.get(p);
+			ScorecardEngine.Evaluation e = evaluations.get(p);
 			orgs = e.orgs();
 			branches = e.branches();
 			int[] c = new int[4];

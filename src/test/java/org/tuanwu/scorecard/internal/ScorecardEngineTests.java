@@ -280,6 +280,27 @@ class ScorecardEngineTests {
 	}
 
 	@Test
+	void severalPacksShareOneWalkAndOneCountPerSourceAndGiveTheSameFigures() {
+		RulePack other = RulePackParser.parse("""
+				id: OTHER
+				title: 另一规则包
+				clauses:
+				  O-1: 村级团组织设置达到90%。
+				indicators:
+				  - {code: ORG_VILLAGE_COVERAGE, target: {op: ">=", value: 0.9}, clause: O-1}
+				""", true);
+		var org = engine.org(admin, "C");
+		var both = engine.evaluateAll(org, List.of(pack, other), engine.period("2024"));
+		assertThat(source.calls).isEqualTo(1);
+		var village = indicator(both.get(1).scorecard().indicators(), "ORG_VILLAGE_COVERAGE");
+		var alone = indicator(evaluate("C", "2024").indicators(), "ORG_VILLAGE_COVERAGE");
+		assertThat(source.calls).as("the first pack's evaluation was cached").isEqualTo(1);
+		assertThat(village.numerator()).isEqualTo(alone.numerator());
+		assertThat(village.denominator()).isEqualTo(alone.denominator());
+		assertThat(village.target().value()).isEqualByComparingTo("0.9");
+	}
+
+	@Test
 	void evidenceIsAskedOfTheOwningSourceForTheOrgsSubtree() {
 		Page<Evidence> page = engine.evidence(admin, pack, "T1", engine.period("2024"), "ORG_VILLAGE_COVERAGE", true,
 				0, 50);
