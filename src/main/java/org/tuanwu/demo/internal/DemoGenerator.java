@@ -17,8 +17,8 @@ import org.tuanwu.organization.UnitType;
 /**
  * Generates the fictional org tree. Every unit (county, township, school, enterprise…) draws from its own
  * {@link Random} seeded by the data set's seed and the unit's code, so the output depends only on the seed, the
- * scale, the code prefix and the reference date, never on the order of generation or on what was generated
- * before. Records come out in chunks (a county tree, or the city- or province-level orgs), parents before children
+ * scale and the reference date (the code prefix only names the codes), never on the order of generation or on what
+ * was generated before. Records come out in chunks (a county tree, or the city- or province-level orgs), parents before children
  * and every chunk's parents either in the chunk or in an earlier one, so that each chunk can be imported on its own
  * and memory stays bounded at province scale.
  * <p>
@@ -262,7 +262,8 @@ final class DemoGenerator {
 			}
 			// Most townships have a branch in most villages; a few are far behind.
 			int villages = 20 + tr.nextInt(7);
-			int coverage = tr.nextInt(100) < 15 ? 40 + tr.nextInt(25) : 88 + tr.nextInt(12);
+			// Every seventh township is behind whatever the dice say, so that every county has some.
+			int coverage = tr.nextInt(100) < 15 || t % 7 == 3 ? 40 + tr.nextInt(25) : 88 + tr.nextInt(12);
 			// About a third of the townships keep their register to the villages with a branch: 100 % coverage.
 			boolean complete = random(tc + ".U").nextInt(100) < 30;
 			String lastJoint = null;
@@ -586,8 +587,10 @@ final class DemoGenerator {
 				? Sector.PUBLIC_INSTITUTION : Sector.PARTY_GOVERNMENT;
 	}
 
+	/** A generator for one record, from the seed and the record's code without the prefix: same data under any prefix. */
 	private Random random(String code) {
-		return new Random(seed * 0x9E3779B97F4A7C15L + code.hashCode());
+		String unprefixed = prefix.isEmpty() ? code : code.replace(prefix, "");
+		return new Random(seed * 0x9E3779B97F4A7C15L + unprefixed.hashCode());
 	}
 
 	private static String place(Random r, int syllables) {
