@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -376,10 +375,6 @@ class OrgStore {
 
 	static OffsetDateTime utc(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	static String joinIds(Collection<Long> ids) {
-		return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
 	}
 
 }
