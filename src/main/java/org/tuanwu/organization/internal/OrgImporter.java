@@ -35,6 +35,9 @@ class OrgImporter {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrgImporter.class);
 
+	/** Rows written per batch of org, history and audit inserts. */
+	private static final int WRITE_CHUNK = 5_000;
+
 	static final String CODE = "组织编码";
 
 	static final String NAME = "组织名称";
@@ -300,7 +303,12 @@ class OrgImporter {
 		fresh.sort(Comparator.comparingInt(r -> depthInFile.get(r.record().code())));
 		List<Long> ids = store.allocateIds(fresh.size());
 		Map<String, OrgRow> created = new HashMap<>();
-		List<OrgRow> inserts = new ArrayList<>(fresh.size());
+		long t0 = System.nanoTime();
+		// Written in chunks, each with its history and audit rows, so that a province-sized file does not hold every
+		// audit entry in memory at once (all in the caller's one transaction: still all or nothing).
+		List<OrgRow> inserts = new ArrayList<>(WRITE_CHUNK);
+		List<AuditEntry> createdEntries = new ArrayList<>(WRITE_CHUNK);
+		List<OrgStore.HistoryEntry> createdHistory = new ArrayList<>(WRITE_CHUNK);
 		for (int i = 0; i < fresh.size(); i++) {
 			OrgRecord r = fresh.get(i).record();
 			long id = ids.get(i);
@@ -311,13 +319,20 @@ class OrgImporter {
 					r.residentYouth(), r.registeredPop635(), r.youthWorkCommittee(), r.dissolvedOn(), 0);
 			created.put(row.code(), row);
 			inserts.add(row);
-			entries.add(new AuditEntry("ORG_CREATED", Optional.of(id), "ORG", row.code(),
+			createdEntries.add(new AuditEntry("ORG_CREATED", Optional.of(id), "ORG", row.code(),
 					"导入新建组织 " + row.code() + " " + row.name(), OrgChanges.between(Optional.empty(), row)));
-			history.add(new OrgStore.HistoryEntry(id, "CREATED", actor.username(), "导入新建"));
+			createdHistory.add(new OrgStore.HistoryEntry(id, "CREATED", actor.username(), "导入新建"));
+			if (inserts.size() == WRITE_CHUNK || i == fresh.size() - 1) {
+				store.insertAll(inserts, now);
+				store.historyAll(createdHistory, now);
+				audit.recordAll(actor, createdEntries);
+				inserts.clear();
+				createdEntries.clear();
+				createdHistory.clear();
+			}
 		}
-		long t0 = System.nanoTime();
-		store.insertAll(inserts, now);
-		log.info("  orgs inserted in {} ms", (System.nanoTime() - t0) / 1_000_000);
+		log.info("  {} orgs inserted with their history and audit rows in {} ms", fresh.size(),
+				(System.nanoTime() - t0) / 1_000_000);
 		if (store.updateAttributes(updates, now) != updates.size()) {
 			throw Problem.conflict("record.stale", "导入期间有组织被他人修改，导入已取消，请重新导入");
 		}
@@ -331,16 +346,12 @@ class OrgImporter {
 					"导入迁移组织 " + org.code() + " " + org.name(), List.of(new Change("parent", from, newParent.code()))));
 			history.add(new OrgStore.HistoryEntry(org.id(), "MOVED", actor.username(), "上级组织：" + from + " → " + newParent.code()));
 		}
-		t0 = System.nanoTime();
 		store.historyAll(history, now);
-		log.info("  history written in {} ms", (System.nanoTime() - t0) / 1_000_000);
-		t0 = System.nanoTime();
 		audit.recordAll(actor, entries);
-		log.info("  audit written in {} ms", (System.nanoTime() - t0) / 1_000_000);
 		Set<String> changed = new HashSet<>();
 		updates.forEach(u -> changed.add(u.code()));
 		moves.forEach(m -> changed.add(m.record().code()));
-		return new Outcome(inserts.size(), changed.size(), unchanged, List.of());
+		return new Outcome(fresh.size(), changed.size(), unchanged, List.of());
 	}
 
 	private static int depth(String code, Check check, Map<String, Integer> memo) {
