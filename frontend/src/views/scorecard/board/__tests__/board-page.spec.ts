@@ -10,6 +10,7 @@ import * as rulePacks from '@/api/scorecard/rule-packs'
 import type { Indicator, Scorecard, ScorecardQuery } from '@/api/scorecard/scorecards'
 import { useCurrentOrgStore } from '@/store/org'
 import { useSessionStore } from '@/store/session'
+import OrgPicker from '@/components/org-picker.vue'
 import BoardPage from '../index.vue'
 
 vi.mock('@/components/echart.vue', () => ({
@@ -168,6 +169,37 @@ describe('the scorecard board', () => {
     await flushPromises()
     expect(scorecards.fetchScorecard).toHaveBeenLastCalledWith({ org: 'X01', pack: 'QZ', period: lastYear })
     expect(w.find('[data-test="scorecard-breadcrumb"]').exists()).toBe(false)
+  })
+
+  it('shows the org evaluated in the picker: the child after a drill-down, the parent again going back', async () => {
+    const w = await mountPage()
+    const picker = w.findComponent(OrgPicker)
+    expect(picker.props('modelValue')).toBe(COUNTY.id)
+
+    await w.find('[data-test="scorecard-matrix-cell-X01-02-ORG_VILLAGE_COVERAGE"]').trigger('click')
+    await flushPromises()
+    expect(picker.props('modelValue')).toBe(TOWN_B.id)
+    expect(picker.props('initial')).toEqual({ id: TOWN_B.id, code: TOWN_B.code, name: TOWN_B.name })
+    // The select shows the child's label, not the county's.
+    expect(picker.find('.el-select__placeholder').text()).toBe('乙镇团委 (X01-02)')
+    expect(w.find('[data-test="scorecard-breadcrumb"]').text()).toContain('示例县团委')
+
+    await w.find('[data-test="scorecard-breadcrumb-X01"]').trigger('click')
+    await flushPromises()
+    expect(picker.props('modelValue')).toBe(COUNTY.id)
+  })
+
+  it('starts a new trail when an org is chosen in the picker after a drill-down', async () => {
+    const w = await mountPage()
+    await w.find('[data-test="scorecard-matrix-cell-X01-02-ORG_VILLAGE_COVERAGE"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test="scorecard-breadcrumb"]').exists()).toBe(true)
+
+    w.findComponent(OrgPicker).vm.$emit('pick', { id: TOWN_A.id, code: TOWN_A.code, name: TOWN_A.name })
+    await flushPromises()
+    expect(scorecards.fetchScorecard).toHaveBeenLastCalledWith({ org: 'X01-01', pack: 'QZ', period: lastYear })
+    expect(w.find('[data-test="scorecard-breadcrumb"]').exists()).toBe(false)
+    expect(w.findComponent(OrgPicker).props('modelValue')).toBe(TOWN_A.id)
   })
 
   it('opens the records behind a figure and asks for failing records only when the switch is on', async () => {

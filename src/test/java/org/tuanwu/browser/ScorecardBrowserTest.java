@@ -1,6 +1,7 @@
 package org.tuanwu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,8 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			assertThat(text(card.findElement(dataTest("scorecard-card-fraction")))).contains("3 / 4");
 			assertThat(text(card.findElement(dataTest("scorecard-card-status")))).isEqualTo("未达标");
 			assertThat(card.getAttribute("class")).contains("tw-ind--NOT_MET");
+			// At 1366 px the selectors and the export buttons share one line.
+			assertThat(middle(find("scorecard-export-pdf"))).isCloseTo(middle(find("scorecard-pack")), within(4));
 		});
 
 		step("3-matrix-has-a-row-per-township", () -> {
@@ -121,6 +124,8 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			assertThat(breadcrumb.findElements(By.cssSelector("a[data-test='scorecard-breadcrumb-" + county.code() + "']")))
 				.hasSize(1);
 			wait.until(d -> text(find("scorecard-summary")).contains(townB.name()));
+			// The picker shows the township evaluated; the breadcrumb leads back to the county.
+			wait.until(d -> text(find("scorecard-org")).contains(townB.name()));
 			wait.until(d -> cardValue(COVERAGE).equals("50.0%"));
 			WebElement card = find("scorecard-card-" + COVERAGE);
 			assertThat(text(card.findElement(dataTest("scorecard-card-fraction")))).contains("1 / 2");
@@ -230,7 +235,12 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			.toList()).as("error messages").isEmpty();
 	}
 
-	String cardValue(String code) {
+	/** The vertical middle of an element on the page. */
+	int middle(WebElement e) {
+		return e.getRect().getY() + e.getRect().getHeight() / 2;
+	}
+
+		String cardValue(String code) {
 		try {
 			return text(find("scorecard-card-" + code).findElement(dataTest("scorecard-card-value")));
 		}
