@@ -60,6 +60,6 @@ DROP DATABASE IF EXISTS tuanwu_bench_import;
 CREATE DATABASE tuanwu_bench_import OWNER tuanwu_bench ENCODING 'UTF8' TEMPLATE template0;
 SQL
 echo "== import organizations of that file into an empty database (one transaction)"
-/usr/bin/time -f "   wall %e s, max RSS %M kB" java -Xmx2g -jar target/tuanwu.jar import organizations "$csv" \
+/usr/bin/time -f "   wall %e s, max RSS %M kB" java -Xmx1g -jar target/tuanwu.jar import organizations "$csv" \
   --spring.datasource.url="jdbc:postgresql://localhost:5432/tuanwu_bench_import" --spring.datasource.username=tuanwu_bench
 rm -f "$csv"
