@@ -298,6 +298,17 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 	}
 
 	@Override
+	public Optional<TreeOrg> top(Scope scope) {
+		if (scope.isNone()) {
+			return Optional.empty();
+		}
+		return scope.orgId()
+			.flatMap(orgs::findAnywhere)
+			.or(() -> orgs.roots(Scope.ALL, false).stream().findFirst().flatMap(r -> orgs.findAnywhere(r.id())))
+			.map(CoverageIndicators::tree);
+	}
+
+	@Override
 	public void forEachInSubtree(Scope subtree, Consumer<TreeOrg> sink) {
 		orgs.forEachTreeNode(subtree, sink);
 	}

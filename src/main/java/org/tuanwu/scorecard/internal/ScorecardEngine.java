@@ -141,15 +141,9 @@ class ScorecardEngine {
 				: owners().get(code).evidence(code, subtree(org), period, failingOnly, Math.max(0, page), pageSize);
 	}
 
-	/** The first org of a scope's subtree (parents come first): the scope's own org, or the first root. */
+	/** The scope's own org, or the first root for a platform-wide scope. */
 	Optional<TreeOrg> top(Scope scope) {
-		List<TreeOrg> first = new ArrayList<>(1);
-		tree().forEachInSubtree(scope, o -> {
-			if (first.isEmpty()) {
-				first.add(o);
-			}
-		});
-		return first.stream().findFirst();
+		return tree().top(scope);
 	}
 
 	static Scope subtree(TreeOrg org) {

@@ -272,6 +272,16 @@ class ScorecardApiTests {
 	}
 
 	@Test
+	void aPlatformWideDashboardStartsAtTheFirstRoot() throws Exception {
+		String firstRoot = jdbc.sql("SELECT code FROM org WHERE parent_id IS NULL AND dissolved_on IS NULL ORDER BY code LIMIT 1")
+			.query(String.class)
+			.single();
+		mvc.perform(get("/api/v1/dashboard").with(as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.org.code").value(firstRoot));
+	}
+
+	@Test
 	void trendGivesOneFigurePerYear() throws Exception {
 		mvc.perform(get("/api/v1/scorecards/trend").param("org", county.code()).param("pack", "QZ")
 			.param("code", "ORG_VILLAGE_COVERAGE").param("from", "2020").param("to", "2023").with(as(admin)))
