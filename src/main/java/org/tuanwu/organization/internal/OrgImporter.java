@@ -226,11 +226,8 @@ class OrgImporter {
 			if (row != null) {
 				return row.record().parentCode();
 			}
-			OrgRow org = db.get(code);
-			if (org == null) {
-				org = dbById.values().stream().filter(o -> o.code().equals(code)).findFirst().orElse(null);
-			}
-			return org == null ? Optional.empty() : dbParentCode(org);
+			// checkCycles has put every loaded org, ancestors included, into db
+			return Optional.ofNullable(db.get(code)).flatMap(this::dbParentCode);
 		}
 
 		void checkCycles() {
