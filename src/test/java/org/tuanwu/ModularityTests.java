@@ -18,7 +18,8 @@ class ModularityTests {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(TuanwuApplication.class);
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.tuanwu");
 
 	@Test

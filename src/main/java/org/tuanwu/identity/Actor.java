@@ -7,7 +7,10 @@ import org.tuanwu.shared.Problem;
 /** Who performs an operation: a logged-in user, or the operator of a command-line run. */
 public record Actor(long userId, String username, Set<Role> roles, Scope scope, String origin) {
 
-	/** The operator of the command line: platform-wide, as whoever can run the jar can read its database. */
+	/**
+	 * The operator of the command line: platform-wide, as whoever can run the jar can
+	 * read its database.
+	 */
 	public static Actor commandLine(String osUser) {
 		return new Actor(0, "cli:" + osUser, Set.of(Role.SYSTEM_ADMIN), Scope.ALL, "command line");
 	}

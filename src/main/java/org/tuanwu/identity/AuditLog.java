@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The append-only, hash-chained audit log. Write in the same transaction as the change it records.
+ * The append-only, hash-chained audit log. Write in the same transaction as the change it
+ * records.
  */
 public interface AuditLog {
 
@@ -14,13 +15,16 @@ public interface AuditLog {
 	void recordAll(Actor actor, List<AuditEntry> entries);
 
 	/**
-	 * A number that changes whenever a record changes. Every write is audited in its own transaction; entries that
-	 * change no record (logins, exports, user administration, verification) leave it alone. Caches of derived
-	 * figures key on it.
+	 * A number that changes whenever a record changes. Every write is audited in its own
+	 * transaction; entries that change no record (logins, exports, user administration,
+	 * verification) leave it alone. Caches of derived figures key on it.
 	 */
 	long dataVersion();
 
-	/** Audited actions that change no record kept for the scorecard: they do not move the data version. */
+	/**
+	 * Audited actions that change no record kept for the scorecard: they do not move the
+	 * data version.
+	 */
 	java.util.Set<String> ACTIONS_WITHOUT_DATA_CHANGE = java.util.Set.of("LOGIN_SUCCESS", "LOGIN_FAILURE", "LOGOUT",
 			"PASSWORD_CHANGED", "USER_CREATED", "USER_UPDATED", "USER_PASSWORD_RESET", "USER_UNLOCKED", "EXPORT",
 			"IMPORT_REFUSED", "AUDIT_VERIFIED", "RULE_PACK_UPLOADED");

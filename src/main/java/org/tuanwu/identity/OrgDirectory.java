@@ -3,8 +3,8 @@ package org.tuanwu.identity;
 import java.util.Optional;
 
 /**
- * What identity needs to know about orgs to resolve and check scopes. Declared here, implemented by the
- * organization module, so that identity does not depend on it.
+ * What identity needs to know about orgs to resolve and check scopes. Declared here,
+ * implemented by the organization module, so that identity does not depend on it.
  */
 public interface OrgDirectory {
 

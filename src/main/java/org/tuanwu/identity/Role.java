@@ -7,8 +7,8 @@ import java.util.Set;
 /** The roles a user may hold. The first three are the separated administrators (三员). */
 public enum Role {
 
-	SYSTEM_ADMIN(true, Permission.ORG_READ, Permission.ORG_WRITE, Permission.EXCHANGE_IMPORT, Permission.EXCHANGE_EXPORT,
-			Permission.SCORECARD_READ, Permission.SCORECARD_MANAGE),
+	SYSTEM_ADMIN(true, Permission.ORG_READ, Permission.ORG_WRITE, Permission.EXCHANGE_IMPORT,
+			Permission.EXCHANGE_EXPORT, Permission.SCORECARD_READ, Permission.SCORECARD_MANAGE),
 	SECURITY_ADMIN(true, Permission.USER_MANAGE, Permission.ORG_READ),
 	AUDIT_ADMIN(true, Permission.AUDIT_READ, Permission.ORG_READ),
 	ORG_ADMIN(false, Permission.ORG_READ, Permission.ORG_WRITE, Permission.EXCHANGE_IMPORT, Permission.EXCHANGE_EXPORT,
@@ -24,7 +24,10 @@ public enum Role {
 		this.permissions = Set.of(permissions);
 	}
 
-	/** One of 系统管理员, 安全管理员, 审计管理员: no user may hold two of them, nor mix one with another role. */
+	/**
+	 * One of 系统管理员, 安全管理员, 审计管理员: no user may hold two of them, nor mix one with another
+	 * role.
+	 */
 	public boolean isSeparatedAdministrator() {
 		return separatedAdministrator;
 	}

@@ -3,12 +3,14 @@ package org.tuanwu.identity;
 import java.util.Optional;
 
 /**
- * The part of the org tree an actor may see and change: every org whose materialized path starts with
- * {@link #path()}. {@link #ALL} covers the platform, {@link #NONE} covers nothing — a user whose scope cannot be
- * resolved gets {@code NONE}, never more (fail closed).
+ * The part of the org tree an actor may see and change: every org whose materialized path
+ * starts with {@link #path()}. {@link #ALL} covers the platform, {@link #NONE} covers
+ * nothing — a user whose scope cannot be resolved gets {@code NONE}, never more (fail
+ * closed).
  * <p>
- * Queries use the half-open range {@code path >= lower() AND path < upper()}: an indexed range scan, no
- * leading-wildcard LIKE. Paths hold only digits and '/', and '0' is the character after '/'.
+ * Queries use the half-open range {@code path >= lower() AND path < upper()}: an indexed
+ * range scan, no leading-wildcard LIKE. Paths hold only digits and '/', and '0' is the
+ * character after '/'.
  */
 public record Scope(Optional<String> path, Optional<Long> orgId) {
 
@@ -31,7 +33,9 @@ public record Scope(Optional<String> path, Optional<Long> orgId) {
 		return path.isEmpty();
 	}
 
-	/** Whether the org with this path lies in the scope (the scope's own org included). */
+	/**
+	 * Whether the org with this path lies in the scope (the scope's own org included).
+	 */
 	public boolean covers(String orgPath) {
 		return path.map(orgPath::startsWith).orElse(false);
 	}

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** An org with all its fields, its parent and the path from the top of the caller's view down to it. */
+/**
+ * An org with all its fields, its parent and the path from the top of the caller's view
+ * down to it.
+ */
 public record OrgDetail(long id, String code, String name, OrgKind kind, Sector sector, Optional<OrgRef> parent,
 		Optional<LocalDate> establishedOn, Optional<LocalDate> lastElectionOn, int termYears,
 		Optional<LocalDate> termExpiresOn, Optional<Integer> residentYouth, Optional<Integer> registeredPop635,

@@ -12,7 +12,10 @@ public final class OrgImport {
 	public record Row(int number, OrgRecord record) {
 	}
 
-	/** Why a row is refused: the column (its Chinese header), the value and the reason, in Chinese. */
+	/**
+	 * Why a row is refused: the column (its Chinese header), the value and the reason, in
+	 * Chinese.
+	 */
 	public record RowError(int row, String column, String value, String reason) {
 	}
 

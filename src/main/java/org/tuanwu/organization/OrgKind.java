@@ -6,10 +6,10 @@ import java.util.Optional;
 /** 组织类别. The Chinese label is the exchange format's value. */
 public enum OrgKind {
 
-	PROVINCE_COMMITTEE("团省委", 5), CITY_COMMITTEE("团市委", 5), COUNTY_COMMITTEE("团县委", 5),
-	DISTRICT_COMMITTEE("团区委", 5), TOWNSHIP_COMMITTEE("乡镇团委", 3), STREET_WORK_COMMITTEE("街道团工委", 3),
-	WORK_COMMITTEE("团工委", 3), BASIC_COMMITTEE("基层团委", 3), GENERAL_BRANCH("团总支", 3), BRANCH("团支部", 2),
-	JOINT_BRANCH("联合团支部", 2), TEMPORARY_BRANCH("临时团支部", 2), FLOATING_BRANCH("流动团员团支部", 2);
+	PROVINCE_COMMITTEE("团省委", 5), CITY_COMMITTEE("团市委", 5), COUNTY_COMMITTEE("团县委", 5), DISTRICT_COMMITTEE("团区委", 5),
+	TOWNSHIP_COMMITTEE("乡镇团委", 3), STREET_WORK_COMMITTEE("街道团工委", 3), WORK_COMMITTEE("团工委", 3),
+	BASIC_COMMITTEE("基层团委", 3), GENERAL_BRANCH("团总支", 3), BRANCH("团支部", 2), JOINT_BRANCH("联合团支部", 2),
+	TEMPORARY_BRANCH("临时团支部", 2), FLOATING_BRANCH("流动团员团支部", 2);
 
 	private final String label;
 
@@ -24,7 +24,10 @@ public enum OrgKind {
 		return label;
 	}
 
-	/** Local congress committees 5 years, basic committees 3, branches 2 (DOMAIN.md "Terms"). */
+	/**
+	 * Local congress committees 5 years, basic committees 3, branches 2 (DOMAIN.md
+	 * "Terms").
+	 */
 	public int defaultTermYears() {
 		return defaultTermYears;
 	}
@@ -35,8 +38,9 @@ public enum OrgKind {
 	}
 
 	/**
-	 * Whether an org of this kind may have a child of the given kind: a branch has no child orgs (its groups are
-	 * not orgs), and a general branch (团总支) has only branches below it.
+	 * Whether an org of this kind may have a child of the given kind: a branch has no
+	 * child orgs (its groups are not orgs), and a general branch (团总支) has only branches
+	 * below it.
 	 */
 	public boolean mayHaveChild(OrgKind child) {
 		if (isBranch()) {

@@ -9,12 +9,16 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.shared.Page;
 
 /**
- * The org tree. Every call is limited to the actor's scope: an org outside it is reported as not found, and no
- * write may reach outside it (create under, move into or out of, import rows for).
+ * The org tree. Every call is limited to the actor's scope: an org outside it is reported
+ * as not found, and no write may reach outside it (create under, move into or out of,
+ * import rows for).
  */
 public interface OrganizationManagement {
 
-	/** The tops of the actor's view: their scope org, or every root for a platform-wide actor. */
+	/**
+	 * The tops of the actor's view: their scope org, or every root for a platform-wide
+	 * actor.
+	 */
 	List<OrgNode> roots(Actor actor, boolean includeDissolved);
 
 	List<OrgNode> children(Actor actor, long orgId, boolean includeDissolved);
@@ -23,7 +27,10 @@ public interface OrganizationManagement {
 
 	Optional<OrgDetail> findByCode(Actor actor, String code);
 
-	/** Orgs whose code starts with, or whose name contains, the query, within the subtree of {@code under}. */
+	/**
+	 * Orgs whose code starts with, or whose name contains, the query, within the subtree
+	 * of {@code under}.
+	 */
 	Page<OrgNode> search(Actor actor, String query, Optional<Long> under, Optional<OrgKind> kind,
 			boolean includeDissolved, int page, int size);
 
@@ -39,13 +46,23 @@ public interface OrganizationManagement {
 	/** Re-parents the org with its subtree in one transaction. */
 	OrgDetail move(Actor actor, long orgId, long newParentId);
 
-	/** Marks the org dissolved from the date; it is kept with its history and hidden by default. */
+	/**
+	 * Marks the org dissolved from the date; it is kept with its history and hidden by
+	 * default.
+	 */
 	OrgDetail dissolve(Actor actor, long orgId, LocalDate dissolvedOn, String reason);
 
-	/** Checks every row, then writes all of them in one transaction, or none if any row is refused. */
-	OrgImport.Outcome importOrganizations(Actor actor, List<OrgImport.Row> rows, List<OrgImport.RowError> earlierErrors);
+	/**
+	 * Checks every row, then writes all of them in one transaction, or none if any row is
+	 * refused.
+	 */
+	OrgImport.Outcome importOrganizations(Actor actor, List<OrgImport.Row> rows,
+			List<OrgImport.RowError> earlierErrors);
 
-	/** Streams the orgs of the subtree (default: the actor's scope) parents first, in the exchange form. */
+	/**
+	 * Streams the orgs of the subtree (default: the actor's scope) parents first, in the
+	 * exchange form.
+	 */
 	void export(Actor actor, Optional<Long> under, boolean includeDissolved, Consumer<OrgRecord> sink);
 
 }

@@ -8,16 +8,18 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.shared.Page;
 
 /**
- * The units register (单位台账): the villages, schools, enterprises, social organizations and youth societies that
- * should have a league org. A unit belongs to the subtree of its responsible org: every call is limited to the
- * actor's scope by that org (a unit whose responsible org is outside is reported as not found), and a unit may
- * name only a league org inside the scope. Every write is audited with its before and after.
+ * The units register (单位台账): the villages, schools, enterprises, social organizations and
+ * youth societies that should have a league org. A unit belongs to the subtree of its
+ * responsible org: every call is limited to the actor's scope by that org (a unit whose
+ * responsible org is outside is reported as not found), and a unit may name only a league
+ * org inside the scope. Every write is audited with its before and after.
  */
 public interface UnitRegister {
 
 	/**
-	 * Units whose code starts with, or whose name contains, the query, under an org (default: the actor's scope),
-	 * optionally of one type and covered or not, in the order of the responsible org's path, then code.
+	 * Units whose code starts with, or whose name contains, the query, under an org
+	 * (default: the actor's scope), optionally of one type and covered or not, in the
+	 * order of the responsible org's path, then code.
 	 */
 	Page<UnitView> search(Actor actor, String query, Optional<UnitType> type, Optional<Long> under,
 			Optional<Boolean> covered, int page, int size);
@@ -31,15 +33,22 @@ public interface UnitRegister {
 	void delete(Actor actor, long unitId);
 
 	/**
-	 * Checks every row, then writes all of them in one transaction, or none if any row is refused (or
-	 * {@code earlierErrors} is not empty). Keyed by unit code: a row for an existing unit updates it.
+	 * Checks every row, then writes all of them in one transaction, or none if any row is
+	 * refused (or {@code earlierErrors} is not empty). Keyed by unit code: a row for an
+	 * existing unit updates it.
 	 */
 	OrgImport.Outcome importUnits(Actor actor, List<ImportRow> rows, List<OrgImport.RowError> earlierErrors);
 
-	/** Streams the units of the subtree (default: the actor's scope) in the exchange form, by org path and code. */
+	/**
+	 * Streams the units of the subtree (default: the actor's scope) in the exchange form,
+	 * by org path and code.
+	 */
 	void export(Actor actor, Optional<Long> under, Consumer<UnitRecord> sink);
 
-	/** A parsed row of a {@code units} file and its number in the file (the header is row 1). */
+	/**
+	 * A parsed row of a {@code units} file and its number in the file (the header is row
+	 * 1).
+	 */
 	record ImportRow(int number, UnitRecord record) {
 	}
 

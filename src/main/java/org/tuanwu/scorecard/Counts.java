@@ -1,8 +1,8 @@
 package org.tuanwu.scorecard;
 
 /**
- * The two counts behind a figure, for one org's own records or summed over a subtree. Counts add; ratios are
- * computed only after the roll-up, never averaged.
+ * The two counts behind a figure, for one org's own records or summed over a subtree.
+ * Counts add; ratios are computed only after the roll-up, never averaged.
  */
 public record Counts(long numerator, long denominator) {
 

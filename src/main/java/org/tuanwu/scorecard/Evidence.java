@@ -1,8 +1,8 @@
 package org.tuanwu.scorecard;
 
 /**
- * One record behind a figure: an item of the denominator (a village, an org, a unit…), whether it counts in the
- * numerator, and why not when it does not.
+ * One record behind a figure: an item of the denominator (a village, an org, a unit…),
+ * whether it counts in the numerator, and why not when it does not.
  *
  * @param recordType what the record is, e.g. {@code UNIT} or {@code ORG}
  * @param orgCode the org the record is attributed to (responsible or own org)

@@ -15,8 +15,8 @@ public interface OrgTreeSource {
 	void forEachInSubtree(Scope subtree, Consumer<TreeOrg> sink);
 
 	/**
-	 * The top of a scope: its own org, or the first root for a platform-wide scope. The default walks the subtree;
-	 * implementations answer with one lookup.
+	 * The top of a scope: its own org, or the first root for a platform-wide scope. The
+	 * default walks the subtree; implementations answer with one lookup.
 	 */
 	default Optional<TreeOrg> top(Scope scope) {
 		java.util.List<TreeOrg> first = new java.util.ArrayList<>(1);
@@ -28,7 +28,9 @@ public interface OrgTreeSource {
 		return first.stream().findFirst();
 	}
 
-	/** An org of the tree: the kind is the OrgKind code (e.g. {@code COUNTY_COMMITTEE}). */
+	/**
+	 * An org of the tree: the kind is the OrgKind code (e.g. {@code COUNTY_COMMITTEE}).
+	 */
 	record TreeOrg(long id, Optional<Long> parentId, String code, String name, String kind, String path,
 			Optional<LocalDate> dissolvedOn) {
 	}

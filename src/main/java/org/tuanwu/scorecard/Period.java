@@ -8,15 +8,17 @@ import java.util.regex.Pattern;
 import org.tuanwu.shared.Problem;
 
 /**
- * An evaluation period: a calendar year. Stock indicators (coverage, staffing, terms) are taken as of
- * {@link #asOf()} — the period's last day, or today for the current year; flow indicators count events dated from
- * {@link #start()} to {@link #asOf()}.
+ * An evaluation period: a calendar year. Stock indicators (coverage, staffing, terms) are
+ * taken as of {@link #asOf()} — the period's last day, or today for the current year;
+ * flow indicators count events dated from {@link #start()} to {@link #asOf()}.
  */
 public record Period(int year, LocalDate start, LocalDate end, LocalDate asOf) {
 
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
-	/** Parses {@code YYYY}; refuses a malformed or future period with a Chinese message. */
+	/**
+	 * Parses {@code YYYY}; refuses a malformed or future period with a Chinese message.
+	 */
 	public static Period parse(String text, Clock clock) {
 		String t = text == null ? "" : text.strip();
 		if (!YEAR.matcher(t).matches()) {

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A command of the jar's command line (EXCHANGE.md "Command line"). Modules contribute commands as beans; the
- * {@link CommandLine} runs the one named by the first argument.
+ * A command of the jar's command line (EXCHANGE.md "Command line"). Modules contribute
+ * commands as beans; the {@link CommandLine} runs the one named by the first argument.
  */
 public interface Command {
 
@@ -17,7 +17,8 @@ public interface Command {
 
 	/**
 	 * Runs the command.
-	 * @param args the arguments after the command name, options ({@code --x=y}) of Spring excluded
+	 * @param args the arguments after the command name, options ({@code --x=y}) of Spring
+	 * excluded
 	 * @return the exit status: 0 success, 1 refused input, 2 wrong usage
 	 */
 	int run(List<String> args, PrintStream out, PrintStream err);

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the command named on the command line (the application starts with the {@code command} profile and no web
- * server when there is one) and keeps its exit status for {@code SpringApplication.exit}.
+ * Runs the command named on the command line (the application starts with the
+ * {@code command} profile and no web server when there is one) and keeps its exit status
+ * for {@code SpringApplication.exit}.
  */
 @Component
 @Profile("command")
@@ -28,7 +29,8 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public void run(ApplicationArguments args) {
 		List<String> words = new ArrayList<>(args.getNonOptionArgs());
-		// Options of the command itself (--org X, --scale city) arrive as non-option words or as Spring options;
+		// Options of the command itself (--org X, --scale city) arrive as non-option
+		// words or as Spring options;
 		// give the command both, in order, Spring's own (--spring.*) excluded.
 		List<String> raw = new ArrayList<>();
 		for (String a : args.getSourceArgs()) {

@@ -11,15 +11,12 @@ public final class FieldError {
 	}
 
 	public static Problem invalid(String code, Map<String, String> messagesByField) {
-		List<Map<String, Object>> errors = messagesByField.entrySet()
-			.stream()
-			.map(e -> {
-				Map<String, Object> m = new LinkedHashMap<>();
-				m.put("field", e.getKey());
-				m.put("message", e.getValue());
-				return m;
-			})
-			.toList();
+		List<Map<String, Object>> errors = messagesByField.entrySet().stream().map(e -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("field", e.getKey());
+			m.put("message", e.getValue());
+			return m;
+		}).toList();
 		return new Problem(400, code, String.join("；", messagesByField.values()), errors);
 	}
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a longer list, with the total for the pager. Where counting everything would cost more than the
- * page itself (a subtree of 300 000 orgs), the count stops early: {@code totalExact} is then false and
- * {@code total} is a lower bound ("10 000+").
+ * One page of a longer list, with the total for the pager. Where counting everything
+ * would cost more than the page itself (a subtree of 300 000 orgs), the count stops
+ * early: {@code totalExact} is then false and {@code total} is a lower bound ("10 000+").
  */
 public record Page<T>(List<T> items, long total, int page, int size, boolean totalExact) {
 

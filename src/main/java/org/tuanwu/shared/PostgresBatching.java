@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * On PostgreSQL, lets the driver send a JDBC batch of inserts as multi-row statements (about 10× faster for bulk
- * imports), whatever URL the operator configured. H2 would refuse the unknown setting, so only PostgreSQL gets it.
+ * On PostgreSQL, lets the driver send a JDBC batch of inserts as multi-row statements
+ * (about 10× faster for bulk imports), whatever URL the operator configured. H2 would
+ * refuse the unknown setting, so only PostgreSQL gets it.
  */
 @Component
 class PostgresBatching implements BeanPostProcessor {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A refusal the user must understand: an HTTP status, a stable code for programs and a Chinese sentence
- * for people. Rendered as RFC 9457 problem details by the web layer and as a message by the command line.
+ * A refusal the user must understand: an HTTP status, a stable code for programs and a
+ * Chinese sentence for people. Rendered as RFC 9457 problem details by the web layer and
+ * as a message by the command line.
  */
 public class Problem extends RuntimeException {
 
@@ -34,7 +35,10 @@ public class Problem extends RuntimeException {
 		return new Problem(403, code, detail);
 	}
 
-	/** Also used for records outside the caller's scope, so that their existence is not revealed. */
+	/**
+	 * Also used for records outside the caller's scope, so that their existence is not
+	 * revealed.
+	 */
 	public static Problem notFound(String code, String detail) {
 		return new Problem(404, code, detail);
 	}

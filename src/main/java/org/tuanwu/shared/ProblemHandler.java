@@ -21,7 +21,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every refusal as RFC 9457 problem details with a Chinese {@code detail} and a stable {@code code}. */
+/**
+ * Every refusal as RFC 9457 problem details with a Chinese {@code detail} and a stable
+ * {@code code}.
+ */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler {

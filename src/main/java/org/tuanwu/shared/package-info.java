@@ -1,6 +1,6 @@
 /**
- * The few value types every module needs: problems (refusals with a Chinese message) and paging.
- * Keep it tiny.
+ * The few value types every module needs: problems (refusals with a Chinese message) and
+ * paging. Keep it tiny.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 @org.jspecify.annotations.NullMarked

@@ -34,9 +34,10 @@ import org.tuanwu.support.TestUsers;
 import org.tuanwu.support.WebTest;
 
 /**
- * What every browser test needs: Debian's chromium and chromedriver (Selenium Manager never runs), a fresh profile
- * and download folder, screenshots of every step in {@code target/browser-screenshots/} (on a failure also the page
- * source), and ways to find and click Element Plus components that survive their animations. Browser tests run
+ * What every browser test needs: Debian's chromium and chromedriver (Selenium Manager
+ * never runs), a fresh profile and download folder, screenshots of every step in
+ * {@code target/browser-screenshots/} (on a failure also the page source), and ways to
+ * find and click Element Plus components that survive their animations. Browser tests run
  * only in the H2 execution of Surefire (tag {@code browser}).
  */
 @WebTest
@@ -177,15 +178,19 @@ abstract class BrowserTestSupport {
 	}
 
 	/**
-	 * Clicks the displayed element with this hook. Menus and dropdowns animate and may keep a hidden copy of their
-	 * items, so the click is retried until it lands.
+	 * Clicks the displayed element with this hook. Menus and dropdowns animate and may
+	 * keep a hidden copy of their items, so the click is retried until it lands.
 	 */
 	void click(String hook) {
 		new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
 			.ignoring(ElementNotInteractableException.class)
 			.ignoring(ElementClickInterceptedException.class)
 			.until(d -> {
-				WebElement e = d.findElements(dataTest(hook)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+				WebElement e = d.findElements(dataTest(hook))
+					.stream()
+					.filter(WebElement::isDisplayed)
+					.findFirst()
+					.orElse(null);
 				if (e == null || !e.isEnabled()) {
 					return false;
 				}
@@ -204,13 +209,15 @@ abstract class BrowserTestSupport {
 	}
 
 	/**
-	 * Opens an Element Plus select and picks the option whose label starts with this text. The option is clicked through
-	 * the DOM rather than by screen position: the list slides in, and a positional click during the animation can
-	 * land on the neighbouring option.
+	 * Opens an Element Plus select and picks the option whose label starts with this
+	 * text. The option is clicked through the DOM rather than by screen position: the
+	 * list slides in, and a positional click during the animation can land on the
+	 * neighbouring option.
 	 */
 	void chooseStartingWith(String hook, String label) {
-		By option = By.xpath("//div[contains(@class,'" + hook + "-options')]//li[contains(@class,'el-select-dropdown__item')]"
-				+ "[starts-with(normalize-space(.),'" + label + "')]");
+		By option = By
+			.xpath("//div[contains(@class,'" + hook + "-options')]//li[contains(@class,'el-select-dropdown__item')]"
+					+ "[starts-with(normalize-space(.),'" + label + "')]");
 		new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
 			.ignoring(NoSuchElementException.class)
 			.until(d -> {
@@ -232,13 +239,15 @@ abstract class BrowserTestSupport {
 	}
 
 	/**
-	 * Opens an Element Plus select and picks the option with this (Chinese) label. The option is clicked through
-	 * the DOM rather than by screen position: the list slides in, and a positional click during the animation can
-	 * land on the neighbouring option.
+	 * Opens an Element Plus select and picks the option with this (Chinese) label. The
+	 * option is clicked through the DOM rather than by screen position: the list slides
+	 * in, and a positional click during the animation can land on the neighbouring
+	 * option.
 	 */
 	void choose(String hook, String label) {
-		By option = By.xpath("//div[contains(@class,'" + hook + "-options')]//li[contains(@class,'el-select-dropdown__item')]"
-				+ "[normalize-space(.)='" + label + "']");
+		By option = By
+			.xpath("//div[contains(@class,'" + hook + "-options')]//li[contains(@class,'el-select-dropdown__item')]"
+					+ "[normalize-space(.)='" + label + "']");
 		new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
 			.ignoring(NoSuchElementException.class)
 			.until(d -> {

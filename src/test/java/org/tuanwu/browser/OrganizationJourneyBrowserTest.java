@@ -24,9 +24,10 @@ import org.tuanwu.support.ApiClient;
 import org.tuanwu.support.TestUsers;
 
 /**
- * The web app in a real headless Chromium (Debian's chromium and chromedriver; Selenium Manager never runs): an org
- * admin's first day, from the one-time password to logging out. Runs only in the H2 execution of Surefire (tag
- * {@code browser}). Screenshots of every step go to {@code target/browser-screenshots/}; on a failure also the page
+ * The web app in a real headless Chromium (Debian's chromium and chromedriver; Selenium
+ * Manager never runs): an org admin's first day, from the one-time password to logging
+ * out. Runs only in the H2 execution of Surefire (tag {@code browser}). Screenshots of
+ * every step go to {@code target/browser-screenshots/}; on a failure also the page
  * source.
  */
 class OrganizationJourneyBrowserTest extends BrowserTestSupport {
@@ -59,7 +60,8 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 			click("pw-submit");
 
 			visible("side-menu");
-			wait.until(d -> d.getCurrentUrl().contains("#/dashboard") || d.getCurrentUrl().contains("#/org/organizations"));
+			wait.until(d -> d.getCurrentUrl().contains("#/dashboard")
+					|| d.getCurrentUrl().contains("#/org/organizations"));
 			assertThat(text(visible("header-scope"))).contains(root.name());
 		});
 
@@ -97,8 +99,9 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 			type(search, branchName);
 			search.sendKeys(Keys.ENTER);
 			WebElement results = visible("org-search-results");
-			WebElement hit = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(results,
-					dataTest("org-result-" + branchCode)))
+			WebElement hit = wait
+				.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(results,
+						dataTest("org-result-" + branchCode)))
 				.get(0);
 			assertThat(text(hit)).contains(branchName).contains(branchCode);
 			assertThat(results.findElements(By.cssSelector("li"))).hasSize(1);
@@ -109,16 +112,17 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 			wait.until(d -> text(find("org-detail-name")).equals(branchName));
 		});
 
-		// Step 4 needs POST /api/v1/exchange/organizations/import (branch `exchange`). A failure here is kept and
+		// Step 4 needs POST /api/v1/exchange/organizations/import (branch `exchange`). A
+		// failure here is kept and
 		// reported at the end, so that the steps after it still run.
 		try {
 			step("4-import-with-a-bad-row", () -> {
 				Path csv = Files.createTempFile("tuanwu-import-", ".csv");
 				try {
-					Files.writeString(csv, String.join("\r\n",
-							"组织编码,组织名称,上级组织编码,组织类别,所属领域",
-							goodImportCode + ",导入测试团支部," + township.code() + ",团支部,村社区",
-							TestUsers.unique("BAD") + ",导入测试团小组," + township.code() + ",团小组,村社区", ""),
+					Files.writeString(csv,
+							String.join("\r\n", "组织编码,组织名称,上级组织编码,组织类别,所属领域",
+									goodImportCode + ",导入测试团支部," + township.code() + ",团支部,村社区",
+									TestUsers.unique("BAD") + ",导入测试团小组," + township.code() + ",团小组,村社区", ""),
 							StandardCharsets.UTF_8);
 					click("org-import");
 					visible("import-wizard");
@@ -128,14 +132,13 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 					wait.until(d -> text(find("import-selected")).contains(csv.getFileName().toString()));
 					click("import-submit");
 
-					// Either the table of bad rows or a refusal of the whole file (e.g. no such endpoint yet).
+					// Either the table of bad rows or a refusal of the whole file (e.g.
+					// no such endpoint yet).
 					wait.until(d -> !d.findElements(dataTest("import-errors")).isEmpty()
 							|| !d.findElements(dataTest("import-failure")).isEmpty());
 					assertThat(driver.findElements(dataTest("import-failure")))
-						.as("the import was refused as a whole: %s", driver.findElements(dataTest("import-failure"))
-							.stream()
-							.map(this::text)
-							.toList())
+						.as("the import was refused as a whole: %s",
+								driver.findElements(dataTest("import-failure")).stream().map(this::text).toList())
 						.isEmpty();
 					WebElement errors = visible("import-errors");
 					WebElement badRow = wait.until(d -> errors.findElements(By.cssSelector(".el-table__body tr"))
@@ -145,7 +148,8 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 						.orElse(null));
 					List<String> cells = badRow.findElements(By.cssSelector("td")).stream().map(this::text).toList();
 					assertThat(cells).hasSizeGreaterThanOrEqualTo(4);
-					assertThat(cells.get(0)).isEqualTo("3"); // the header is row 1, the good row 2
+					assertThat(cells.get(0)).isEqualTo("3"); // the header is row 1, the
+																// good row 2
 					assertThat(cells.get(1)).isEqualTo("组织类别");
 					assertThat(cells.get(2)).isEqualTo("团小组");
 					assertThat(cells.get(3)).isNotBlank();
@@ -186,8 +190,8 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 
 		step("6-logout", () -> {
 			click("logout");
-			WebElement confirm = wait.until(ExpectedConditions
-				.elementToBeClickable(By.cssSelector(".el-message-box .el-button--primary")));
+			WebElement confirm = wait
+				.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".el-message-box .el-button--primary")));
 			assertThat(text(find(By.cssSelector(".el-message-box")))).contains("确定要退出登录吗");
 			confirm.click();
 			wait.until(ExpectedConditions.urlContains("#/login"));
@@ -223,8 +227,8 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 
 	/** The {@code .el-tree-node} holding the node of this org code. */
 	WebElement treeItem(String code) {
-		return find(dataTest("org-node-" + code))
-			.findElement(By.xpath("ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' el-tree-node ')][1]"));
+		return find(dataTest("org-node-" + code)).findElement(
+				By.xpath("ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' el-tree-node ')][1]"));
 	}
 
 	/** Expands a tree node (once its children are loaded the node is marked expanded). */

@@ -35,17 +35,22 @@ import org.tuanwu.organization.UnitType;
 import org.tuanwu.support.TestUsers;
 
 /**
- * 考核看板 in a real headless Chromium (issue 3): an org admin of a county opens the scorecard, reads the village
- * coverage card and the children × indicators matrix, drills into a township, opens the records behind the figure
- * and prints the PDF (the download is checked on disk and in the audit log). Same setup as
- * {@link OrganizationJourneyBrowserTest}: Debian's chromium and chromedriver, screenshots of every step in
- * {@code target/browser-screenshots/}, on a failure also the page source.
+ * 考核看板 in a real headless Chromium (issue 3): an org admin of a county opens the
+ * scorecard, reads the village coverage card and the children × indicators matrix, drills
+ * into a township, opens the records behind the figure and prints the PDF (the download
+ * is checked on disk and in the audit log). Same setup as
+ * {@link OrganizationJourneyBrowserTest}: Debian's chromium and chromedriver, screenshots
+ * of every step in {@code target/browser-screenshots/}, on a failure also the page
+ * source.
  */
 class ScorecardBrowserTest extends BrowserTestSupport {
 
 	static final String COVERAGE = "ORG_VILLAGE_COVERAGE";
 
-	/** Status fills of the matrix (views/scorecard/status.ts STATUS_FILL) as the browser reports them. */
+	/**
+	 * Status fills of the matrix (views/scorecard/status.ts STATUS_FILL) as the browser
+	 * reports them.
+	 */
 	static final String MET_FILL = "rgba(225, 243, 216, 1)";
 
 	static final String NOT_MET_FILL = "rgba(252, 211, 211, 1)";
@@ -58,7 +63,8 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void drillIntoATownshipAndPrintThePdf() {
-		// A county with two townships: A has two villages, both covered by its branches; B has two, one covered.
+		// A county with two townships: A has two villages, both covered by its branches;
+		// B has two, one covered.
 		OrgDetail county = users.root("考核看板测试团县委");
 		OrgDetail townA = users.child(county, "甲镇团委", OrgKind.TOWNSHIP_COMMITTEE);
 		OrgDetail townB = users.child(county, "乙镇团委", OrgKind.TOWNSHIP_COMMITTEE);
@@ -121,10 +127,11 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			WebElement breadcrumb = visible("scorecard-breadcrumb");
 			wait.until(d -> text(breadcrumb).contains(townB.name()));
 			assertThat(text(breadcrumb)).startsWith(county.name()).endsWith(townB.name());
-			assertThat(breadcrumb.findElements(By.cssSelector("a[data-test='scorecard-breadcrumb-" + county.code() + "']")))
-				.hasSize(1);
+			assertThat(breadcrumb
+				.findElements(By.cssSelector("a[data-test='scorecard-breadcrumb-" + county.code() + "']"))).hasSize(1);
 			wait.until(d -> text(find("scorecard-summary")).contains(townB.name()));
-			// The picker shows the township evaluated; the breadcrumb leads back to the county.
+			// The picker shows the township evaluated; the breadcrumb leads back to the
+			// county.
 			wait.until(d -> text(find("scorecard-org")).contains(townB.name()));
 			wait.until(d -> cardValue(COVERAGE).equals("50.0%"));
 			WebElement card = find("scorecard-card-" + COVERAGE);
@@ -140,7 +147,8 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", value);
 			value.click();
 			WebElement table = visible("evidence-table");
-			// The drawer slides in from the right: until it is in place, its right-hand columns are off screen.
+			// The drawer slides in from the right: until it is in place, its right-hand
+			// columns are off screen.
 			WebElement drawer = visible("evidence-drawer");
 			wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
 					const r = arguments[0].getBoundingClientRect();
@@ -157,8 +165,8 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 							String line = text(tr);
 							byName.put(line.contains("乙镇北村") ? "北" : "南", line);
 						}
-						return byName.size() == 2 && byName.get("北").contains("未达标")
-								&& byName.get("南").contains("覆盖") && byName.get("南").contains("达标");
+						return byName.size() == 2 && byName.get("北").contains("未达标") && byName.get("南").contains("覆盖")
+								&& byName.get("南").contains("达标");
 					});
 			}
 			catch (TimeoutException e) {
@@ -167,7 +175,10 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			assertThat(table.findElements(By.cssSelector(".el-table__body tr"))).hasSize(2);
 			assertThat(byName).containsKeys("北", "南");
 			assertThat(byName.get("北")).contains(uncovered).contains("无团组织").contains("未达标");
-			assertThat(byName.get("南")).contains("乙镇南村").contains(branchB1.code()).contains("达标").doesNotContain("未达标")
+			assertThat(byName.get("南")).contains("乙镇南村")
+				.contains(branchB1.code())
+				.contains("达标")
+				.doesNotContain("未达标")
 				.doesNotContain("无团组织");
 			assertThat(text(drawer)).contains("50.0%").contains("1 / 2");
 			screenshot("5-evidence-drawer");
@@ -213,9 +224,10 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 	/** A village (村) under a township, covered by the branch if any; returns its code. */
 	String village(String name, OrgDetail township, Optional<OrgDetail> branch) {
 		String code = TestUsers.unique("V");
-		units.create(TestUsers.platform(), new UnitDraft(code, name, UnitType.VILLAGE, township.id(),
-				branch.map(OrgDetail::id), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-				Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+		units.create(TestUsers.platform(),
+				new UnitDraft(code, name, UnitType.VILLAGE, township.id(), branch.map(OrgDetail::id), Optional.empty(),
+						Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+						Optional.empty(), Optional.empty()));
 		return code;
 	}
 
@@ -226,7 +238,10 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 				""").params(username, "%:" + orgCode + ":" + year).query(Long.class).single();
 	}
 
-	/** No refusal popped up (e.g. the trend chart asking for an indicator of the previous pack). */
+	/**
+	 * No refusal popped up (e.g. the trend chart asking for an indicator of the previous
+	 * pack).
+	 */
 	void noErrorMessages() {
 		assertThat(driver.findElements(By.cssSelector(".el-message--error"))
 			.stream()
@@ -240,7 +255,7 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 		return e.getRect().getY() + e.getRect().getHeight() / 2;
 	}
 
-		String cardValue(String code) {
+	String cardValue(String code) {
 		try {
 			return text(find("scorecard-card-" + code).findElement(dataTest("scorecard-card-value")));
 		}

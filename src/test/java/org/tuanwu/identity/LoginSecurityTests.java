@@ -96,8 +96,9 @@ class LoginSecurityTests {
 		String name = users.create(Role.SECURITY_ADMIN, Optional.empty(), false);
 		ApiClient c = client();
 		assertThat(c.login(name, TestUsers.PASSWORD).status()).isEqualTo(200);
-		var r = c.withoutCsrf().post("/api/v1/users", Map.of("username", TestUsers.unique("u"), "displayName", "x",
-				"roles", java.util.List.of("AUDIT_ADMIN")));
+		var r = c.withoutCsrf()
+			.post("/api/v1/users", Map.of("username", TestUsers.unique("u"), "displayName", "x", "roles",
+					java.util.List.of("AUDIT_ADMIN")));
 		assertThat(r.status()).isEqualTo(403);
 		assertThat(r.code()).isEqualTo("auth.csrf");
 	}
@@ -108,7 +109,8 @@ class LoginSecurityTests {
 		ApiClient c = client();
 		c.login(name, TestUsers.PASSWORD);
 		String session = sessionCookie(c);
-		// The replayed cookie works while the session lives, so the refusal below is the logout's doing.
+		// The replayed cookie works while the session lives, so the refusal below is the
+		// logout's doing.
 		assertThat(replay(session).statusCode()).isEqualTo(200);
 		assertThat(c.post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
 		var after = replay(session);
@@ -119,7 +121,8 @@ class LoginSecurityTests {
 	/** A plain request to /auth/me carrying only this session cookie. */
 	java.net.http.HttpResponse<String> replay(String session) throws Exception {
 		return java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/auth/me"))
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/auth/me"))
 				.header("Cookie", "TUANWU_SESSION=" + session)
 				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
@@ -138,38 +141,40 @@ class LoginSecurityTests {
 
 	// First login: the forced password change.
 
-		@Test
-		void blocksEverythingButThePasswordChangeUntilDone() {
-			String name = users.create(Role.SECURITY_ADMIN, Optional.empty(), true);
-			ApiClient c = client();
-			var login = c.login(name, TestUsers.PASSWORD);
-			assertThat(login.json().path("mustChangePassword").asBoolean()).isTrue();
-			var blocked = c.get("/api/v1/users");
-			assertThat(blocked.status()).isEqualTo(403);
-			assertThat(blocked.code()).isEqualTo("auth.password-change-required");
-			var changed = c.post("/api/v1/auth/password",
-					Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "Brand-New-Pass9"));
-			assertThat(changed.status()).isEqualTo(204);
-			assertThat(c.get("/api/v1/users").status()).isEqualTo(200);
-			assertThat(client().login(name, "Brand-New-Pass9").status()).isEqualTo(200);
-		}
-
-		@Test
-		void refusesAPasswordThatBreaksThePolicyWithTheReasons() {
-			String name = users.create(Role.SECURITY_ADMIN, Optional.empty(), true);
-			ApiClient c = client();
-			c.login(name, TestUsers.PASSWORD);
-			var weak = c.post("/api/v1/auth/password", Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "abcdefgh"));
-			assertThat(weak.status()).isEqualTo(400);
-			assertThat(weak.json().path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
-			assertThat(weak.detail()).contains("至少三类");
-			var reused = c.post("/api/v1/auth/password",
-					Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", TestUsers.PASSWORD));
-			assertThat(reused.status()).isEqualTo(400);
-			assertThat(reused.detail()).contains("最近");
-			var wrongCurrent = c.post("/api/v1/auth/password", Map.of("currentPassword", "nope", "newPassword", "Brand-New-Pass9"));
-			assertThat(wrongCurrent.status()).isEqualTo(400);
-			assertThat(wrongCurrent.detail()).contains("当前密码不正确");
-		}
-
+	@Test
+	void blocksEverythingButThePasswordChangeUntilDone() {
+		String name = users.create(Role.SECURITY_ADMIN, Optional.empty(), true);
+		ApiClient c = client();
+		var login = c.login(name, TestUsers.PASSWORD);
+		assertThat(login.json().path("mustChangePassword").asBoolean()).isTrue();
+		var blocked = c.get("/api/v1/users");
+		assertThat(blocked.status()).isEqualTo(403);
+		assertThat(blocked.code()).isEqualTo("auth.password-change-required");
+		var changed = c.post("/api/v1/auth/password",
+				Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "Brand-New-Pass9"));
+		assertThat(changed.status()).isEqualTo(204);
+		assertThat(c.get("/api/v1/users").status()).isEqualTo(200);
+		assertThat(client().login(name, "Brand-New-Pass9").status()).isEqualTo(200);
 	}
+
+	@Test
+	void refusesAPasswordThatBreaksThePolicyWithTheReasons() {
+		String name = users.create(Role.SECURITY_ADMIN, Optional.empty(), true);
+		ApiClient c = client();
+		c.login(name, TestUsers.PASSWORD);
+		var weak = c.post("/api/v1/auth/password",
+				Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "abcdefgh"));
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(weak.json().path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+		assertThat(weak.detail()).contains("至少三类");
+		var reused = c.post("/api/v1/auth/password",
+				Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", TestUsers.PASSWORD));
+		assertThat(reused.status()).isEqualTo(400);
+		assertThat(reused.detail()).contains("最近");
+		var wrongCurrent = c.post("/api/v1/auth/password",
+				Map.of("currentPassword", "nope", "newPassword", "Brand-New-Pass9"));
+		assertThat(wrongCurrent.status()).isEqualTo(400);
+		assertThat(wrongCurrent.detail()).contains("当前密码不正确");
+	}
+
+}

@@ -16,7 +16,10 @@ import org.tuanwu.support.ApiClient;
 import org.tuanwu.support.TestUsers;
 import org.tuanwu.support.WebTest;
 
-/** 用户与权限 over HTTP: separation of the three administrators and no grant beyond one's own subtree. */
+/**
+ * 用户与权限 over HTTP: separation of the three administrators and no grant beyond one's own
+ * subtree.
+ */
 @WebTest
 class UserAdministrationTests {
 
@@ -90,8 +93,8 @@ class UserAdministrationTests {
 		assertThat(within.status()).isEqualTo(201);
 		long createdId = within.json().path("user").path("id").asLong();
 		// raising the new user's scope to the parent is refused too
-		var raise = adminA.put("/api/v1/users/" + createdId,
-				Map.of("displayName", "张晓明", "roles", List.of("ORG_ADMIN"), "scopeOrgId", county.id(), "enabled", true));
+		var raise = adminA.put("/api/v1/users/" + createdId, Map.of("displayName", "张晓明", "roles", List.of("ORG_ADMIN"),
+				"scopeOrgId", county.id(), "enabled", true));
 		assertThat(raise.status()).isEqualTo(403);
 	}
 
@@ -121,10 +124,11 @@ class UserAdministrationTests {
 		var create = admin.post("/api/v1/orgs", Map.of("parentId", theirs.id(), "code", TestUsers.unique("Z"), "name",
 				"越权支部", "kind", "BRANCH", "sector", "OTHER"));
 		assertThat(create.status()).isEqualTo(404);
-		var root = admin.post("/api/v1/orgs", Map.of("code", TestUsers.unique("Z"), "name", "越权顶级", "kind",
-				"COUNTY_COMMITTEE", "sector", "OTHER"));
+		var root = admin.post("/api/v1/orgs",
+				Map.of("code", TestUsers.unique("Z"), "name", "越权顶级", "kind", "COUNTY_COMMITTEE", "sector", "OTHER"));
 		assertThat(root.status()).isEqualTo(403);
-		assertThat(admin.get("/api/v1/orgs/roots").json().toString()).contains(mine.code()).doesNotContain(theirs.code());
+		assertThat(admin.get("/api/v1/orgs/roots").json().toString()).contains(mine.code())
+			.doesNotContain(theirs.code());
 	}
 
 	@Test

@@ -26,8 +26,9 @@ import org.tuanwu.scorecard.Period;
 import org.tuanwu.support.TestUsers;
 
 /**
- * Every ORG_* indicator on a small hand-built tree (city → counties → towns → branches), for the year 2024 (as of
- * 2024-12-31). The expected figures are counted by hand in the comments, not produced by the code under test.
+ * Every ORG_* indicator on a small hand-built tree (city → counties → towns → branches),
+ * for the year 2024 (as of 2024-12-31). The expected figures are counted by hand in the
+ * comments, not produced by the code under test.
  */
 @DatabaseTest
 @Import(TestUsers.class)
@@ -66,8 +67,9 @@ class CoverageIndicatorsTests {
 	OrgDetail org(@Nullable OrgDetail parent, String name, OrgKind kind, Sector sector, @Nullable String established,
 			@Nullable String election, @Nullable Boolean committee) {
 		OrgDraft draft = new OrgDraft(TestUsers.unique("K"), name, kind, sector,
-				Optional.ofNullable(established).map(LocalDate::parse), Optional.ofNullable(election).map(LocalDate::parse),
-				Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(committee));
+				Optional.ofNullable(established).map(LocalDate::parse),
+				Optional.ofNullable(election).map(LocalDate::parse), Optional.empty(), Optional.empty(),
+				Optional.empty(), Optional.ofNullable(committee));
 		return parent == null ? orgs.createRoot(platform, draft) : orgs.create(platform, parent.id(), draft);
 	}
 
@@ -75,13 +77,16 @@ class CoverageIndicatorsTests {
 		return orgs.dissolve(platform, org.id(), LocalDate.parse(on), "撤并");
 	}
 
-	void unit(String name, UnitType type, OrgDetail responsible, @Nullable OrgDetail league, @Nullable Boolean aboveScale,
-			@Nullable Boolean meets, @Nullable Boolean party, @Nullable Boolean standalone, @Nullable Boolean leagueSchool,
-			@Nullable String linkedOn, @Nullable Boolean led) {
-		units.create(platform, new UnitDraft(TestUsers.unique("U"), name, type, responsible.id(),
-				Optional.ofNullable(league).map(OrgDetail::id), Optional.ofNullable(aboveScale), Optional.ofNullable(meets),
-				Optional.ofNullable(party), Optional.ofNullable(standalone), Optional.ofNullable(leagueSchool),
-				Optional.empty(), Optional.ofNullable(linkedOn).map(LocalDate::parse), Optional.ofNullable(led)));
+	void unit(String name, UnitType type, OrgDetail responsible, @Nullable OrgDetail league,
+			@Nullable Boolean aboveScale, @Nullable Boolean meets, @Nullable Boolean party,
+			@Nullable Boolean standalone, @Nullable Boolean leagueSchool, @Nullable String linkedOn,
+			@Nullable Boolean led) {
+		units.create(platform,
+				new UnitDraft(TestUsers.unique("U"), name, type, responsible.id(),
+						Optional.ofNullable(league).map(OrgDetail::id), Optional.ofNullable(aboveScale),
+						Optional.ofNullable(meets), Optional.ofNullable(party), Optional.ofNullable(standalone),
+						Optional.ofNullable(leagueSchool), Optional.empty(),
+						Optional.ofNullable(linkedOn).map(LocalDate::parse), Optional.ofNullable(led)));
 	}
 
 	void village(String name, OrgDetail responsible, @Nullable OrgDetail league) {
@@ -91,14 +96,23 @@ class CoverageIndicatorsTests {
 	@BeforeEach
 	void tree() {
 		Sector P = Sector.PARTY_GOVERNMENT;
-		city = org(null, "示例市团委", OrgKind.CITY_COMMITTEE, P, "1990-01-01", "2021-05-01", null); // on time to 2026-05-01
-		countyX = org(city, "甲县团委", OrgKind.COUNTY_COMMITTEE, P, "1990-01-01", "2019-06-01", null); // expired 2024-06-01
-		districtY = org(city, "乙区团委", OrgKind.DISTRICT_COMMITTEE, P, "1990-01-01", "2024-04-01", null); // elected in 2024
-		countyZ = org(city, "丙县团委", OrgKind.COUNTY_COMMITTEE, P, "2025-01-05", null, null); // after the period
+		city = org(null, "示例市团委", OrgKind.CITY_COMMITTEE, P, "1990-01-01", "2021-05-01", null); // on
+																								// time
+																								// to
+																								// 2026-05-01
+		countyX = org(city, "甲县团委", OrgKind.COUNTY_COMMITTEE, P, "1990-01-01", "2019-06-01", null); // expired
+																									// 2024-06-01
+		districtY = org(city, "乙区团委", OrgKind.DISTRICT_COMMITTEE, P, "1990-01-01", "2024-04-01", null); // elected
+																										// in
+																										// 2024
+		countyZ = org(city, "丙县团委", OrgKind.COUNTY_COMMITTEE, P, "2025-01-05", null, null); // after
+																							// the
+																							// period
 		townA = org(countyX, "A镇团委", OrgKind.TOWNSHIP_COMMITTEE, Sector.TOWNSHIP, "2000-01-01", "2022-03-01", true);
 		townB = org(countyX, "B镇团委", OrgKind.TOWNSHIP_COMMITTEE, Sector.TOWNSHIP, "2000-01-01", null, false);
-		townC = dissolved(org(districtY, "C街道团工委", OrgKind.STREET_WORK_COMMITTEE, Sector.TOWNSHIP, "2000-01-01", null,
-				true), "2024-06-01");
+		townC = dissolved(
+				org(districtY, "C街道团工委", OrgKind.STREET_WORK_COMMITTEE, Sector.TOWNSHIP, "2000-01-01", null, true),
+				"2024-06-01");
 		a1 = org(townA, "A1村团支部", OrgKind.BRANCH, Sector.VILLAGE, "2010-01-01", "2023-10-01", null);
 		aj = org(townA, "A镇联合团支部", OrgKind.JOINT_BRANCH, Sector.VILLAGE, "2010-01-01", "2021-01-01", null);
 		b1 = dissolved(org(townB, "B1村团支部", OrgKind.BRANCH, Sector.VILLAGE, "2010-01-01", null, null), "2023-06-01");
@@ -108,7 +122,8 @@ class CoverageIndicatorsTests {
 		sc1 = org(countyX, "一中团委", OrgKind.BASIC_COMMITTEE, Sector.MIDDLE_SCHOOL, "2000-01-01", "2022-12-31", null);
 		sc2 = dissolved(org(countyX, "职校团委", OrgKind.BASIC_COMMITTEE, Sector.VOCATIONAL, "2000-01-01", null, null),
 				"2024-03-01");
-		g1 = org(townA, "快递团支部", OrgKind.BRANCH, Sector.NEW_EMPLOYMENT, "2019-01-01", "2022-12-31", null); // expires 2024-12-31
+		g1 = org(townA, "快递团支部", OrgKind.BRANCH, Sector.NEW_EMPLOYMENT, "2019-01-01", "2022-12-31", null); // expires
+																											// 2024-12-31
 		g2 = dissolved(org(townA, "丙协会团支部", OrgKind.BRANCH, Sector.SOCIAL_ORGANIZATION, "2018-01-01", null, null),
 				"2024-08-01");
 		g3 = org(townA, "丁公司团支部", OrgKind.BRANCH, Sector.NON_PUBLIC_ENTERPRISE, "2020-01-01", "2023-06-01", null);
@@ -117,7 +132,8 @@ class CoverageIndicatorsTests {
 		g6 = org(townA, "庚协会团支部", OrgKind.BRANCH, Sector.SOCIAL_ORGANIZATION, "2024-09-09", null, null);
 		nd = org(townA, "无日期团支部", OrgKind.BRANCH, Sector.OTHER, null, null, null);
 
-		// Villages: county X itself 1 (covered by a1), town A 3 (a1, joint aj, none), town B 4 (dissolved b1, b2 founded
+		// Villages: county X itself 1 (covered by a1), town A 3 (a1, joint aj, none),
+		// town B 4 (dissolved b1, b2 founded
 		// after the period, joint aj of town A, none) → X 1/1, A 2/3, B 1/4; city 4/8.
 		unit("K社区", UnitType.COMMUNITY, countyX, a1, null, null, null, null, null, null, null);
 		village("A1村", townA, a1);
@@ -155,7 +171,6 @@ class CoverageIndicatorsTests {
 		unit("Y4", UnitType.YOUTH_SOCIETY, districtY, null, null, null, null, null, null, "2024-06-01", true);
 	}
 
-
 	Scope scope(OrgDetail org) {
 		return fixtures.adminOf(org).scope();
 	}
@@ -178,7 +193,8 @@ class CoverageIndicatorsTests {
 		// Town B alone: only its own villages.
 		assertThat(total("ORG_VILLAGE_COVERAGE", townB, Y2024)).isEqualTo(new Counts(1, 4));
 		// For 2025 (as of 2025-12-31) b2 exists: town B 2/4.
-		Period y2025 = new Period(2025, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31));
+		Period y2025 = new Period(2025, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31),
+				LocalDate.of(2025, 12, 31));
 		assertThat(total("ORG_VILLAGE_COVERAGE", townB, y2025)).isEqualTo(new Counts(2, 4));
 	}
 
@@ -188,7 +204,8 @@ class CoverageIndicatorsTests {
 		assertThat(total("ORG_NONPUBLIC_COVERAGE", city, Y2024)).isEqualTo(new Counts(1, 2));
 		// Meeting conditions: SOE1 (b1 dissolved 2023), SOE2 (a1) → 1/2.
 		assertThat(total("ORG_SOE_COVERAGE", city, Y2024)).isEqualTo(new Counts(1, 2));
-		// With a party org and meeting conditions: NP1 ✓, NP5 ✗, S1 ✓, S3 ✓ (joint) → 3/4.
+		// With a party org and meeting conditions: NP1 ✓, NP5 ✗, S1 ✓, S3 ✓ (joint) →
+		// 3/4.
 		assertThat(total("ORG_TWO_NEW_PARTY_COVERAGE", city, Y2024)).isEqualTo(new Counts(3, 4));
 		// Social organizations meeting conditions: S1 ✓, S2 ✗, S3 ✓ → 2/3.
 		assertThat(total("ORG_SOCIAL_COVERAGE", city, Y2024)).isEqualTo(new Counts(2, 3));
@@ -196,15 +213,18 @@ class CoverageIndicatorsTests {
 
 	@Test
 	void schools() {
-		// 一中 standalone with sc1 ✓; 二中 merged ✗; 学院 no org ✗; 职校 sc2 dissolved 2024-03-01 ✗ → 1/4.
+		// 一中 standalone with sc1 ✓; 二中 merged ✗; 学院 no org ✗; 职校 sc2 dissolved 2024-03-01
+		// ✗ → 1/4.
 		assertThat(total("ORG_SCHOOL_STANDALONE", city, Y2024)).isEqualTo(new Counts(1, 4));
-		// Middle and vocational schools: 一中 ✓, 二中 ✗, 职校 ✓ → 2/3 (the college does not count).
+		// Middle and vocational schools: 一中 ✓, 二中 ✗, 职校 ✓ → 2/3 (the college does not
+		// count).
 		assertThat(total("ORG_LEAGUE_SCHOOL", city, Y2024)).isEqualTo(new Counts(2, 3));
 	}
 
 	@Test
 	void youthSocieties() {
-		// Linked in 2024: Y1, Y2 (county X), Y4 (district Y); Y3 was 2023. Counties at 2024-12-31: X, Y (Z from 2025).
+		// Linked in 2024: Y1, Y2 (county X), Y4 (district Y); Y3 was 2023. Counties at
+		// 2024-12-31: X, Y (Z from 2025).
 		assertThat(total("ORG_YOUTH_SOCIETY_LINKED", city, Y2024)).isEqualTo(new Counts(3, 2));
 		assertThat(perOrg("ORG_YOUTH_SOCIETY_LINKED", city, Y2024).get(countyX.id())).isEqualTo(new Counts(2, 1));
 		// Led directly among those: Y1, Y4.
@@ -219,7 +239,8 @@ class CoverageIndicatorsTests {
 
 	@Test
 	void threeNewGrowthFiveToSixMeetsTwentyPercentExactly() {
-		// At 2024-01-01: s1, g1, g2, g3, g4 = 5. At 2024-12-31: e1, s1, g1, g3, g4, g6 = 6 (g2 dissolved, g5 from 2025).
+		// At 2024-01-01: s1, g1, g2, g3, g4 = 5. At 2024-12-31: e1, s1, g1, g3, g4, g6 =
+		// 6 (g2 dissolved, g5 from 2025).
 		Counts c = total("ORG_THREE_NEW_GROWTH", city, Y2024);
 		assertThat(c).isEqualTo(new Counts(6, 5));
 		// 6/5 − 1 ≥ 20 %, compared exactly in integers: (6 − 5) × 5 ≥ 5.
@@ -230,8 +251,10 @@ class CoverageIndicatorsTests {
 
 	@Test
 	void termsOnTime() {
-		// Existing at 2024-12-31 (15): city ✓, X ✗ (2024-06-01), Y ✓ (elected 2024), A ✓, B ✗ (2003), a1 ✓, aj ✗ (2023),
-		// e1 ✓, s1 ✓, sc1 ✓, g1 ✗ (expires on 2024-12-31 itself), g3 ✓, g4 ✓ (elected 2024), g6 ✓, nd ✗ (no date)
+		// Existing at 2024-12-31 (15): city ✓, X ✗ (2024-06-01), Y ✓ (elected 2024), A ✓,
+		// B ✗ (2003), a1 ✓, aj ✗ (2023),
+		// e1 ✓, s1 ✓, sc1 ✓, g1 ✗ (expires on 2024-12-31 itself), g3 ✓, g4 ✓ (elected
+		// 2024), g6 ✓, nd ✗ (no date)
 		// → 10/15.
 		assertThat(total("ORG_TERM_ON_TIME", city, Y2024)).isEqualTo(new Counts(10, 15));
 		var failing = source().evidence("ORG_TERM_ON_TIME", scope(city), Y2024, true, 0, 50);
@@ -250,7 +273,8 @@ class CoverageIndicatorsTests {
 		assertThat(failing.total()).isEqualTo(4);
 		assertThat(failing.items()).hasSize(2);
 		var all = source().evidence("ORG_VILLAGE_COVERAGE", scope(townB), Y2024, true, 0, 50).items();
-		// Within one org the order is by unit code, whose collation differs between databases.
+		// Within one org the order is by unit code, whose collation differs between
+		// databases.
 		assertThat(all).extracting(Evidence::note)
 			.containsExactlyInAnyOrder("所建团组织 " + b1.code() + " B1村团支部 已于 2023-06-01 撤销",
 					"所建团组织 " + b2.code() + " B2村团支部 成立于 2025-03-01，晚于考核日 2024-12-31", "无团组织");
@@ -259,9 +283,11 @@ class CoverageIndicatorsTests {
 	@Test
 	void currentYearIsEvaluatedAsOfToday() {
 		LocalDate today = LocalDate.now(clock);
-		OrgDetail county = org(null, "今年县团委", OrgKind.COUNTY_COMMITTEE, Sector.PARTY_GOVERNMENT, "2000-01-01", null, null);
+		OrgDetail county = org(null, "今年县团委", OrgKind.COUNTY_COMMITTEE, Sector.PARTY_GOVERNMENT, "2000-01-01", null,
+				null);
 		OrgDetail town = org(county, "今年镇团委", OrgKind.TOWNSHIP_COMMITTEE, Sector.TOWNSHIP, "2000-01-01", null, null);
-		OrgDetail fresh = org(town, "今年新建团支部", OrgKind.BRANCH, Sector.VILLAGE, today.withDayOfYear(1).toString(), null, null);
+		OrgDetail fresh = org(town, "今年新建团支部", OrgKind.BRANCH, Sector.VILLAGE, today.withDayOfYear(1).toString(), null,
+				null);
 		OrgDetail old = dissolved(org(town, "去年团支部", OrgKind.BRANCH, Sector.VILLAGE, "2010-01-01", null, null),
 				today.minusDays(1).toString());
 		village("新村", town, fresh);
@@ -270,7 +296,8 @@ class CoverageIndicatorsTests {
 		assertThat(current.asOf()).isEqualTo(today);
 		// Today: the fresh branch covers, the old one was dissolved yesterday → 1/2.
 		assertThat(total("ORG_VILLAGE_COVERAGE", county, current)).isEqualTo(new Counts(1, 2));
-		// Last year's end: the fresh branch did not exist yet, the old one still covered → 1/2, the other village.
+		// Last year's end: the fresh branch did not exist yet, the old one still covered
+		// → 1/2, the other village.
 		Period last = Period.parse(Integer.toString(today.getYear() - 1), clock);
 		var covered = source().evidence("ORG_VILLAGE_COVERAGE", scope(county), last, false, 0, 10).items();
 		assertThat(covered).filteredOn(Evidence::counted).extracting(Evidence::name).containsExactly("旧村");

@@ -60,8 +60,7 @@ class OrgTreeTests {
 		OrgDetail county = fixtures.root("规则县团委");
 		OrgDetail general = fixtures.child(county, "某校团总支", OrgKind.GENERAL_BRANCH);
 		OrgDetail branch = fixtures.child(general, "一班团支部", OrgKind.BRANCH);
-		Problem underBranch = catchThrowableOfType(Problem.class,
-				() -> fixtures.child(branch, "团小组", OrgKind.BRANCH));
+		Problem underBranch = catchThrowableOfType(Problem.class, () -> fixtures.child(branch, "团小组", OrgKind.BRANCH));
 		assertThat(underBranch.detail()).contains("团支部之下不能再设下级组织");
 		Problem committeeUnderGeneral = catchThrowableOfType(Problem.class,
 				() -> fixtures.child(general, "某团委", OrgKind.BASIC_COMMITTEE));
@@ -95,7 +94,8 @@ class OrgTreeTests {
 		assertThat(path(grade.id())).isEqualTo(base + school.id() + "/" + grade.id() + "/");
 		assertThat(path(klass.id())).isEqualTo(base + school.id() + "/" + grade.id() + "/" + klass.id() + "/");
 		assertThat(orgs.children(admin, townA.id(), true)).isEmpty();
-		assertThat(orgs.search(admin, "初一", Optional.of(townB.id()), Optional.empty(), false, 0, 10).total()).isEqualTo(2);
+		assertThat(orgs.search(admin, "初一", Optional.of(townB.id()), Optional.empty(), false, 0, 10).total())
+			.isEqualTo(2);
 		int depth = jdbc.sql("SELECT depth FROM org WHERE id = ?").param(klass.id()).query(Integer.class).single();
 		assertThat(depth).isEqualTo(4);
 		long moved = jdbc.sql("SELECT count(*) FROM org_history WHERE org_id = ? AND event = 'MOVED'")
@@ -177,7 +177,10 @@ class OrgTreeTests {
 				List.of(new OrgImport.Row(2, record(village, "导入村团支部（更名）", town, OrgKind.BRANCH))), List.of());
 		assertThat(renamed.updated()).isEqualTo(1);
 		assertThat(orgs.findByCode(admin, village).orElseThrow().name()).isEqualTo("导入村团支部（更名）");
-		long count = jdbc.sql("SELECT count(*) FROM org WHERE code IN (?, ?)").params(town, village).query(Long.class).single();
+		long count = jdbc.sql("SELECT count(*) FROM org WHERE code IN (?, ?)")
+			.params(town, village)
+			.query(Long.class)
+			.single();
 		assertThat(count).isEqualTo(2);
 	}
 
@@ -186,15 +189,16 @@ class OrgTreeTests {
 		OrgDetail county = fixtures.root("循环县团委");
 		String a = TestUsers.unique("A");
 		String b = TestUsers.unique("B");
-		var outcome = orgs.importOrganizations(admin, List.of(
-				new OrgImport.Row(2, record(a, "甲", b, OrgKind.TOWNSHIP_COMMITTEE)),
-				new OrgImport.Row(3, record(b, "乙", a, OrgKind.TOWNSHIP_COMMITTEE))), List.of());
+		var outcome = orgs.importOrganizations(admin,
+				List.of(new OrgImport.Row(2, record(a, "甲", b, OrgKind.TOWNSHIP_COMMITTEE)),
+						new OrgImport.Row(3, record(b, "乙", a, OrgKind.TOWNSHIP_COMMITTEE))),
+				List.of());
 		assertThat(outcome.errors()).extracting(OrgImport.RowError::reason).allMatch(r -> r.contains("循环"));
 		// an existing org moved below its own child through a file is a cycle too
 		OrgDetail town = fixtures.child(county, "循环镇团委", OrgKind.TOWNSHIP_COMMITTEE);
 		OrgDetail committee = fixtures.child(town, "循环企业团委", OrgKind.BASIC_COMMITTEE);
-		var moveCycle = orgs.importOrganizations(admin,
-				List.of(new OrgImport.Row(2, record(town.code(), town.name(), committee.code(), OrgKind.TOWNSHIP_COMMITTEE))),
+		var moveCycle = orgs.importOrganizations(admin, List
+			.of(new OrgImport.Row(2, record(town.code(), town.name(), committee.code(), OrgKind.TOWNSHIP_COMMITTEE))),
 				List.of());
 		assertThat(moveCycle.refused()).isTrue();
 		assertThat(moveCycle.errors().get(0).reason()).contains("循环");

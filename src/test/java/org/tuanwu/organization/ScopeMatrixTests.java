@@ -24,8 +24,9 @@ import org.tuanwu.shared.Problem;
 import org.tuanwu.support.TestUsers;
 
 /**
- * Users × orgs × operations: an actor reads and writes exactly the orgs of their subtree, and nothing outside it
- * is visible or reachable — on reads, writes, moves, searches, exports and imports.
+ * Users × orgs × operations: an actor reads and writes exactly the orgs of their subtree,
+ * and nothing outside it is visible or reachable — on reads, writes, moves, searches,
+ * exports and imports.
  */
 @DatabaseTest
 @Import(TestUsers.class)
@@ -64,8 +65,8 @@ class ScopeMatrixTests {
 		return switch (actor) {
 			case "countyAdmin" -> Set.of(county.id(), townA.id(), branchA1.id(), townB.id(), branchB1.id());
 			case "townAdminA", "reviewerA" -> Set.of(townA.id(), branchA1.id());
-			case "auditor" -> Set.of(county.id(), townA.id(), branchA1.id(), townB.id(), branchB1.id(), otherCounty.id(),
-					otherBranch.id());
+			case "auditor" -> Set.of(county.id(), townA.id(), branchA1.id(), townB.id(), branchB1.id(),
+					otherCounty.id(), otherBranch.id());
 			default -> Set.of();
 		};
 	}
@@ -85,7 +86,8 @@ class ScopeMatrixTests {
 			for (OrgDetail org : all()) {
 				boolean expected = visibleTo(name).contains(org.id());
 				check(wrong, name + " get " + org.name(), expected, 404, () -> orgs.get(actor, org.id()));
-				check(wrong, name + " children " + org.name(), expected, 404, () -> orgs.children(actor, org.id(), true));
+				check(wrong, name + " children " + org.name(), expected, 404,
+						() -> orgs.children(actor, org.id(), true));
 				boolean byCode = orgs.findByCode(actor, org.code()).isPresent();
 				if (byCode != expected) {
 					wrong.add(name + " findByCode " + org.name() + ": " + byCode);
@@ -106,9 +108,8 @@ class ScopeMatrixTests {
 				check(wrong, name + " create under " + org.name(), expected, refusal, () -> orgs.create(actor, org.id(),
 						TestUsers.draft(TestUsers.unique("N"), "新支部", OrgKind.BRANCH)));
 				OrgDetail fresh = orgs.get(TestUsers.platform(), org.id());
-				check(wrong, name + " edit " + org.name(), expected, refusal,
-						() -> orgs.update(actor, org.id(), TestUsers.draft(fresh.code(), fresh.name() + "（改）", fresh.kind()),
-								fresh.version()));
+				check(wrong, name + " edit " + org.name(), expected, refusal, () -> orgs.update(actor, org.id(),
+						TestUsers.draft(fresh.code(), fresh.name() + "（改）", fresh.kind()), fresh.version()));
 			}
 		});
 		assertThat(wrong).isEmpty();
@@ -120,7 +121,8 @@ class ScopeMatrixTests {
 		var found = orgs.search(adminA, "团支部", Optional.empty(), Optional.empty(), true, 0, 50).items();
 		assertThat(found).extracting(OrgNode::id).containsExactly(branchA1.id());
 		assertThat(orgs.search(adminA, "", Optional.empty(), Optional.empty(), true, 0, 50).total()).isEqualTo(2);
-		assertThat(catchThrowable(() -> orgs.search(adminA, "", Optional.of(townB.id()), Optional.empty(), true, 0, 50)))
+		assertThat(
+				catchThrowable(() -> orgs.search(adminA, "", Optional.of(townB.id()), Optional.empty(), true, 0, 50)))
 			.isInstanceOf(Problem.class);
 		assertThat(orgs.stats(adminA, Optional.empty()).total()).isEqualTo(2);
 		assertThat(orgs.roots(adminA, false)).extracting(OrgNode::id).containsExactly(townA.id());
@@ -147,7 +149,8 @@ class ScopeMatrixTests {
 		assertThat(status(() -> orgs.move(adminA, branchB1.id(), townA.id()))).isEqualTo(404);
 		// the scope's own top cannot move away
 		assertThat(status(() -> orgs.move(adminA, townA.id(), townA.id()))).isEqualTo(403);
-		assertThat(orgs.get(TestUsers.platform(), branchA1.id()).parent()).map(OrgDetail.OrgRef::id).contains(townA.id());
+		assertThat(orgs.get(TestUsers.platform(), branchA1.id()).parent()).map(OrgDetail.OrgRef::id)
+			.contains(townA.id());
 		// within the subtree it works, and the org keeps being found below its new parent
 		Actor countyAdmin = actors.get("countyAdmin");
 		orgs.move(countyAdmin, branchA1.id(), townB.id());
@@ -159,10 +162,9 @@ class ScopeMatrixTests {
 	void importsRefuseRowsOutsideTheSubtree() {
 		Actor adminA = actors.get("townAdminA");
 		String newCode = TestUsers.unique("I");
-		var outcome = orgs.importOrganizations(adminA, List.of(
-				row(2, newCode, "新建村团支部", townA.code()),
-				row(3, branchB1.code(), "改名乙村团支部", townB.code()),
-				row(4, TestUsers.unique("I"), "越权新建", townB.code())), List.of());
+		var outcome = orgs.importOrganizations(adminA, List.of(row(2, newCode, "新建村团支部", townA.code()),
+				row(3, branchB1.code(), "改名乙村团支部", townB.code()), row(4, TestUsers.unique("I"), "越权新建", townB.code())),
+				List.of());
 		assertThat(outcome.refused()).isTrue();
 		assertThat(outcome.errors()).extracting(OrgImport.RowError::row).containsExactly(3, 4);
 		assertThat(orgs.findByCode(TestUsers.platform(), newCode)).as("nothing written").isEmpty();
@@ -173,9 +175,10 @@ class ScopeMatrixTests {
 	}
 
 	static OrgImport.Row row(int number, String code, String name, String parent) {
-		return new OrgImport.Row(number, new OrgRecord(code, name, Optional.of(parent), OrgKind.BRANCH, Sector.VILLAGE,
-				Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-				Optional.empty()));
+		return new OrgImport.Row(number,
+				new OrgRecord(code, name, Optional.of(parent), OrgKind.BRANCH, Sector.VILLAGE, Optional.empty(),
+						Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+						Optional.empty()));
 	}
 
 	static int status(Runnable r) {

@@ -31,7 +31,8 @@ class UnitApiTests {
 		OrgDetail branch = users.child(town, "接口村团支部", OrgKind.BRANCH);
 		OrgDetail other = users.root("别县团委");
 		ApiClient api = new ApiClient(port);
-		assertThat(api.login(users.create(Role.ORG_ADMIN, Optional.of(county.id()), false), TestUsers.PASSWORD).status())
+		assertThat(
+				api.login(users.create(Role.ORG_ADMIN, Optional.of(county.id()), false), TestUsers.PASSWORD).status())
 			.isEqualTo(200);
 		String code = TestUsers.unique("AV");
 		Map<String, Object> body = new HashMap<>();

@@ -17,7 +17,10 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.shared.Problem;
 import org.tuanwu.support.TestUsers;
 
-/** The units register: scoped by the responsible org, audited, imported all-or-nothing and idempotently. */
+/**
+ * The units register: scoped by the responsible org, audited, imported all-or-nothing and
+ * idempotently.
+ */
 @DatabaseTest
 @Import(TestUsers.class)
 class UnitRegisterTests {
@@ -47,8 +50,8 @@ class UnitRegisterTests {
 
 	UnitDraft village(String code, OrgDetail responsible, Optional<OrgDetail> league) {
 		return new UnitDraft(code, code + "村", UnitType.VILLAGE, responsible.id(), league.map(OrgDetail::id),
-				Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-				Optional.empty(), Optional.empty());
+				Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty(),
+				Optional.empty(), Optional.empty(), Optional.empty());
 	}
 
 	@Test
@@ -60,7 +63,8 @@ class UnitRegisterTests {
 		assertThatThrownBy(() -> units.get(adminA, inB.id())).isInstanceOf(Problem.class)
 			.extracting(e -> ((Problem) e).code())
 			.isEqualTo("unit.not-found");
-		assertThatThrownBy(() -> units.update(adminA, inB.id(), village(inB.code(), townA, Optional.empty()), inB.version()))
+		assertThatThrownBy(
+				() -> units.update(adminA, inB.id(), village(inB.code(), townA, Optional.empty()), inB.version()))
 			.isInstanceOf(Problem.class);
 		assertThatThrownBy(() -> units.delete(adminA, inB.id())).isInstanceOf(Problem.class);
 		assertThat(units.search(adminA, "", Optional.empty(), Optional.empty(), Optional.empty(), 0, 50).items())
@@ -71,12 +75,14 @@ class UnitRegisterTests {
 			.isInstanceOf(Problem.class);
 		assertThatThrownBy(() -> units.create(adminA, village(TestUsers.unique("V"), townA, Optional.of(branchB))))
 			.isInstanceOf(Problem.class);
-		assertThatThrownBy(() -> units.update(adminA, inA.id(), village(inA.code(), townA, Optional.of(branchB)),
-				inA.version()))
+		assertThatThrownBy(
+				() -> units.update(adminA, inA.id(), village(inA.code(), townA, Optional.of(branchB)), inA.version()))
 			.isInstanceOf(Problem.class);
-		// The county admin sees both; an uncovered filter finds the one without org after an edit.
+		// The county admin sees both; an uncovered filter finds the one without org after
+		// an edit.
 		Actor countyAdmin = fixtures.adminOf(county);
-		UnitView edited = units.update(countyAdmin, inB.id(), village(inB.code(), townB, Optional.empty()), inB.version());
+		UnitView edited = units.update(countyAdmin, inB.id(), village(inB.code(), townB, Optional.empty()),
+				inB.version());
 		assertThat(edited.covered()).isFalse();
 		assertThat(units.search(countyAdmin, "", Optional.empty(), Optional.empty(), Optional.of(false), 0, 50).items())
 			.extracting(UnitView::code)
@@ -91,9 +97,10 @@ class UnitRegisterTests {
 	}
 
 	UnitRegister.ImportRow row(int n, String code, OrgDetail responsible, Optional<String> league) {
-		return new UnitRegister.ImportRow(n, new UnitRecord(code, code + "公司", UnitType.NON_PUBLIC_ENTERPRISE,
-				responsible.code(), Optional.of(true), Optional.of(true), Optional.of(false), league, Optional.empty(),
-				Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+		return new UnitRegister.ImportRow(n,
+				new UnitRecord(code, code + "公司", UnitType.NON_PUBLIC_ENTERPRISE, responsible.code(), Optional.of(true),
+						Optional.of(true), Optional.of(false), league, Optional.empty(), Optional.empty(),
+						Optional.empty(), Optional.empty(), Optional.empty()));
 	}
 
 	@Test

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An HTTP client that behaves like the web app: keeps cookies, reads the XSRF-TOKEN cookie and echoes it in the
- * X-XSRF-TOKEN header on every write.
+ * An HTTP client that behaves like the web app: keeps cookies, reads the XSRF-TOKEN
+ * cookie and echoes it in the X-XSRF-TOKEN header on every write.
  */
 public class ApiClient {
 
@@ -77,7 +77,12 @@ public class ApiClient {
 	}
 
 	public Optional<String> cookie(String name) {
-		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
 	}
 
 	private HttpRequest.Builder json(HttpRequest.Builder builder, Object body, String method) {

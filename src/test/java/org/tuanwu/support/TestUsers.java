@@ -19,8 +19,9 @@ import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
 
 /**
- * Fixtures: users with a known password (written straight to the tables, as the first-start console would hand
- * them out) and small org trees with unique codes, so that tests sharing a database never collide.
+ * Fixtures: users with a known password (written straight to the tables, as the
+ * first-start console would hand them out) and small org trees with unique codes, so that
+ * tests sharing a database never collide.
  */
 @TestComponent
 public class TestUsers {
@@ -49,11 +50,12 @@ public class TestUsers {
 	public String create(Role role, Optional<Long> scopeOrgId, boolean mustChangePassword) {
 		String username = unique(role.name().toLowerCase().replace("_", "") + "_");
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO app_user (username, display_name, password_hash, scope_org_id, enabled, must_change_password,
-				                      failed_attempts, created_at)
-				VALUES (?, ?, ?, ?, TRUE, ?, 0, ?)
-				""")
+		jdbc.sql(
+				"""
+						INSERT INTO app_user (username, display_name, password_hash, scope_org_id, enabled, must_change_password,
+						                      failed_attempts, created_at)
+						VALUES (?, ?, ?, ?, TRUE, ?, 0, ?)
+						""")
 			.params(username, "测试用户", encoder.encode(PASSWORD), scopeOrgId.orElse(null), mustChangePassword,
 					OffsetDateTime.now())
 			.update(keys, "id");

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test against the real server on a random port, over HTTP with cookies, CSRF and sessions as a browser has
- * them. Runs on H2 and again on PostgreSQL (tag {@code db}); all such tests share one server per database.
+ * A test against the real server on a random port, over HTTP with cookies, CSRF and
+ * sessions as a browser has them. Runs on H2 and again on PostgreSQL (tag {@code db});
+ * all such tests share one server per database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,4 +22,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(TestUsers.class)
 @Tag("db")
 public @interface WebTest {
+
 }

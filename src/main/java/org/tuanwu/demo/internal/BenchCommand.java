@@ -24,10 +24,11 @@ import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.shared.Command;
 
 /**
- * {@code bench [--calls N] [--warmup N]}: times the org tree's everyday reads on a loaded data set (normally the
- * province demo) through the real service: children of a city, a county and a township, and the first page of 50
- * orgs of a subtree in path order under a city and under the root. Prints p50/p95/max per read. Not a test: the
- * figures depend on the machine (docs/benchmarks.md).
+ * {@code bench [--calls N] [--warmup N]}: times the org tree's everyday reads on a loaded
+ * data set (normally the province demo) through the real service: children of a city, a
+ * county and a township, and the first page of 50 orgs of a subtree in path order under a
+ * city and under the root. Prints p50/p95/max per read. Not a test: the figures depend on
+ * the machine (docs/benchmarks.md).
  */
 @Component
 class BenchCommand implements Command {
@@ -87,13 +88,15 @@ class BenchCommand implements Command {
 		OrgNode root = roots.get(0);
 		OrgNode city = firstChild(root, Set.of(OrgKind.CITY_COMMITTEE), root);
 		OrgNode county = firstChild(city, Set.of(OrgKind.COUNTY_COMMITTEE, OrgKind.DISTRICT_COMMITTEE), city);
-		OrgNode township = firstChild(county, Set.of(OrgKind.TOWNSHIP_COMMITTEE, OrgKind.STREET_WORK_COMMITTEE), county);
+		OrgNode township = firstChild(county, Set.of(OrgKind.TOWNSHIP_COMMITTEE, OrgKind.STREET_WORK_COMMITTEE),
+				county);
 		long total = orgs.stats(ACTOR, Optional.of(root.id())).total();
-		out.printf("数据：顶级组织 %s（%s）下共 %d 个未撤销组织；每项预热 %d 次，测量 %d 次%n", root.code(), root.name(), total, warmup,
-				calls);
+		out.printf("数据：顶级组织 %s（%s）下共 %d 个未撤销组织；每项预热 %d 次，测量 %d 次%n", root.code(), root.name(), total, warmup, calls);
 		out.printf("%-44s %8s %8s %8s %8s%n", "查询", "行数", "p50 ms", "p95 ms", "max ms");
-		measure(out, "children(市 " + city.code() + ")", warmup, calls, () -> orgs.children(ACTOR, city.id(), false).size());
-		measure(out, "children(县 " + county.code() + ")", warmup, calls, () -> orgs.children(ACTOR, county.id(), false).size());
+		measure(out, "children(市 " + city.code() + ")", warmup, calls,
+				() -> orgs.children(ACTOR, city.id(), false).size());
+		measure(out, "children(县 " + county.code() + ")", warmup, calls,
+				() -> orgs.children(ACTOR, county.id(), false).size());
 		measure(out, "children(乡镇 " + township.code() + ")", warmup, calls,
 				() -> orgs.children(ACTOR, township.id(), false).size());
 		measure(out, "search(\"\", 市 " + city.code() + ", 第1页50行)", warmup, calls,
@@ -107,9 +110,10 @@ class BenchCommand implements Command {
 	}
 
 	/**
-	 * Every ORG_* code for the root through the indicator source (one query per family), against the naive way —
-	 * one query per org and code for its subtree — timed on a county and extrapolated to the root by org count,
-	 * and against a plain count(*) over the same tables.
+	 * Every ORG_* code for the root through the indicator source (one query per family),
+	 * against the naive way — one query per org and code for its subtree — timed on a
+	 * county and extrapolated to the root by org count, and against a plain count(*) over
+	 * the same tables.
 	 */
 	private void indicators(PrintStream out, OrgNode root, OrgNode county, int runs) {
 		IndicatorSource source = indicators.stream()
@@ -145,8 +149,8 @@ class BenchCommand implements Command {
 		long rootOrgs = orgRowsUnder(rootScope);
 		double naiveRoot = naiveCounty * rootOrgs / Math.max(1, countyOrgs.size());
 		double engineCounty = median(runs, () -> source.count(codes, scope(county), period));
-		out.printf("%-44s %10.1f ms（%d 个组织 × %d 个指标 = %d 次查询）%n", "逐组织逐指标查询（县 " + county.code() + "）",
-				naiveCounty, countyOrgs.size(), codes.size(), countyOrgs.size() * codes.size());
+		out.printf("%-44s %10.1f ms（%d 个组织 × %d 个指标 = %d 次查询）%n", "逐组织逐指标查询（县 " + county.code() + "）", naiveCounty,
+				countyOrgs.size(), codes.size(), countyOrgs.size() * codes.size());
 		out.printf("%-44s %10.1f ms%n", "count(全部 ORG_*, 县 " + county.code() + ")", engineCounty);
 		out.printf("%-44s %10.1f×%n", "逐组织 / 引擎（县）", naiveCounty / Math.max(0.001, engineCounty));
 		out.printf("%-44s %10.1f ms（按组织数 %d 外推）%n", "逐组织逐指标查询（根，外推）", naiveRoot, rootOrgs);
@@ -161,9 +165,7 @@ class BenchCommand implements Command {
 	}
 
 	private Scope scope(OrgNode org) {
-		return tree.findByCode(org.code())
-			.map(t -> Scope.of(t.id(), t.path()))
-			.orElseThrow();
+		return tree.findByCode(org.code()).map(t -> Scope.of(t.id(), t.path())).orElseThrow();
 	}
 
 	private static double median(int runs, Runnable call) {
@@ -177,7 +179,10 @@ class BenchCommand implements Command {
 		return ms(nanos[nanos.length / 2]);
 	}
 
-	/** The first child of one of the kinds (at a smaller scale than the province, the parent itself stands in). */
+	/**
+	 * The first child of one of the kinds (at a smaller scale than the province, the
+	 * parent itself stands in).
+	 */
 	private OrgNode firstChild(OrgNode parent, Set<OrgKind> kinds, OrgNode fallback) {
 		if (!kinds.contains(parent.kind()) && parent.kind() != OrgKind.PROVINCE_COMMITTEE
 				&& parent.kind() != OrgKind.CITY_COMMITTEE && parent.kind() != OrgKind.COUNTY_COMMITTEE
@@ -203,8 +208,8 @@ class BenchCommand implements Command {
 			nanos[i] = System.nanoTime() - start;
 		}
 		Arrays.sort(nanos);
-		out.printf("%-44s %8d %8.2f %8.2f %8.2f%n", label, rows, ms(nanos[calls / 2]), ms(nanos[(int) Math.ceil(calls * 0.95) - 1]),
-				ms(nanos[calls - 1]));
+		out.printf("%-44s %8d %8.2f %8.2f %8.2f%n", label, rows, ms(nanos[calls / 2]),
+				ms(nanos[(int) Math.ceil(calls * 0.95) - 1]), ms(nanos[calls - 1]));
 	}
 
 	private static double ms(long nanos) {

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code --name value} and {@code --name=value} options of a command; anything else is refused. */
+/**
+ * {@code --name value} and {@code --name=value} options of a command; anything else is
+ * refused.
+ */
 final class CommandOptions {
 
 	private final Map<String, String> values = new HashMap<>();

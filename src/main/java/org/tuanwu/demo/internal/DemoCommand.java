@@ -8,7 +8,10 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.tuanwu.shared.Command;
 
-/** {@code demo [--scale county|city|province] [--seed N]}: loads the demo data set into an empty database. */
+/**
+ * {@code demo [--scale county|city|province] [--seed N]}: loads the demo data set into an
+ * empty database.
+ */
 @Component
 class DemoCommand implements Command {
 
@@ -58,8 +61,8 @@ class DemoCommand implements Command {
 		}
 		out.printf("正在载入演示数据：规模 %s，种子 %d …%n", scale.name().toLowerCase(), seed);
 		DemoLoader.Loaded loaded = loader.load(scale, seed, Optional.of(out));
-		out.printf("已载入演示数据：%d 个组织、%d 个单位（%d 批，每批一个事务），顶级组织编码 %s，用时 %.1f 秒（%.0f 行/秒）%n",
-				loaded.orgs(), loaded.units(), loaded.chunks(), loaded.rootCode(), loaded.elapsed().toMillis() / 1000.0, loaded.rowsPerSecond());
+		out.printf("已载入演示数据：%d 个组织、%d 个单位（%d 批，每批一个事务），顶级组织编码 %s，用时 %.1f 秒（%.0f 行/秒）%n", loaded.orgs(), loaded.units(),
+				loaded.chunks(), loaded.rootCode(), loaded.elapsed().toMillis() / 1000.0, loaded.rowsPerSecond());
 		return 0;
 	}
 

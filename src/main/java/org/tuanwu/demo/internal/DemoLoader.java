@@ -18,9 +18,10 @@ import org.tuanwu.organization.UnitRegister;
 import org.tuanwu.shared.Problem;
 
 /**
- * Writes the demo data set through {@link OrganizationManagement#importOrganizations}, the path of every real
- * import (checks, ids from the sequence, batched inserts, history and audit rows): one chunk — a county tree, or
- * the orgs of a city or province level — per call, hence per transaction.
+ * Writes the demo data set through {@link OrganizationManagement#importOrganizations},
+ * the path of every real import (checks, ids from the sequence, batched inserts, history
+ * and audit rows): one chunk — a county tree, or the orgs of a city or province level —
+ * per call, hence per transaction.
  */
 @Component
 class DemoLoader {
@@ -73,9 +74,10 @@ class DemoLoader {
 			}
 			OrgImport.Outcome outcome = orgs.importOrganizations(ACTOR, rows, List.of());
 			if (outcome.refused()) {
-				// The generator's own bug: show the first reasons instead of a half-loaded demo without explanation.
-				throw Problem.badRequest("demo.refused", "演示数据未通过导入检查：" + outcome.errors()
-					.subList(0, Math.min(5, outcome.errors().size())));
+				// The generator's own bug: show the first reasons instead of a
+				// half-loaded demo without explanation.
+				throw Problem.badRequest("demo.refused",
+						"演示数据未通过导入检查：" + outcome.errors().subList(0, Math.min(5, outcome.errors().size())));
 			}
 			totals[0] += outcome.created();
 			totals[1]++;
@@ -83,15 +85,16 @@ class DemoLoader {
 				progress.get().printf("  已写入 %d 个组织、%d 个单位（%d 批）%n", totals[0], totals[2], totals[1]);
 			}
 		}, records -> {
-			// One chunk of units (a county's) per call, hence per transaction, after the orgs it names.
+			// One chunk of units (a county's) per call, hence per transaction, after the
+			// orgs it names.
 			List<UnitRegister.ImportRow> rows = new ArrayList<>(records.size());
 			for (UnitRecord r : records) {
 				rows.add(new UnitRegister.ImportRow(rows.size() + 2, r));
 			}
 			OrgImport.Outcome outcome = units.importUnits(ACTOR, rows, List.of());
 			if (outcome.refused()) {
-				throw Problem.badRequest("demo.refused", "演示单位数据未通过导入检查：" + outcome.errors()
-					.subList(0, Math.min(5, outcome.errors().size())));
+				throw Problem.badRequest("demo.refused",
+						"演示单位数据未通过导入检查：" + outcome.errors().subList(0, Math.min(5, outcome.errors().size())));
 			}
 			totals[2] += outcome.created();
 		});

@@ -12,8 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On a server start (never a command) with an empty org table, loads the county demo so that a first look at the
- * application shows something. Off with {@code tuanwu.demo.on-first-start=false}.
+ * On a server start (never a command) with an empty org table, loads the county demo so
+ * that a first look at the application shows something. Off with
+ * {@code tuanwu.demo.on-first-start=false}.
  */
 @Component
 @Profile("!command")

@@ -14,9 +14,9 @@ import java.util.List;
 import org.tuanwu.shared.Problem;
 
 /**
- * A streaming RFC 4180 reader: comma-separated, fields in double quotes may hold commas, line breaks and doubled
- * quotes. UTF-8 with or without BOM; anything else (a GBK file saved by an old Excel) is refused with a hint rather
- * than read as garbage.
+ * A streaming RFC 4180 reader: comma-separated, fields in double quotes may hold commas,
+ * line breaks and doubled quotes. UTF-8 with or without BOM; anything else (a GBK file
+ * saved by an old Excel) is refused with a hint rather than read as garbage.
  */
 final class CsvReader {
 
@@ -27,7 +27,8 @@ final class CsvReader {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		try (PushbackReader r = new PushbackReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16), 2)) {
+		try (PushbackReader r = new PushbackReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16),
+				2)) {
 			int first = r.read();
 			if (first != 0xFEFF && first != -1) {
 				r.unread(first);

@@ -9,7 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** UTF-8 with a BOM (so that Excel opens Chinese text correctly), CRLF line ends, RFC 4180 quoting. */
+/**
+ * UTF-8 with a BOM (so that Excel opens Chinese text correctly), CRLF line ends, RFC 4180
+ * quoting.
+ */
 final class CsvWriter implements TableWriter {
 
 	private final Writer out;

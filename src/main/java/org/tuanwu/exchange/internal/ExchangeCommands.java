@@ -20,41 +20,45 @@ import org.tuanwu.shared.Command;
 import org.tuanwu.shared.Problem;
 
 /**
- * The exchange commands of the jar (EXCHANGE.md "Command line"): {@code import}, {@code export} and
- * {@code template}. Each runs as the operator of the command line ({@link Actor#commandLine}), set as the
- * principal of the security context for the run so that every module sees the same actor. Exit status: 0 done,
- * 1 refused (bad rows, unreadable file), 2 wrong usage. There is no file size limit here; the zip checks apply.
+ * The exchange commands of the jar (EXCHANGE.md "Command line"): {@code import},
+ * {@code export} and {@code template}. Each runs as the operator of the command line
+ * ({@link Actor#commandLine}), set as the principal of the security context for the run
+ * so that every module sees the same actor. Exit status: 0 done, 1 refused (bad rows,
+ * unreadable file), 2 wrong usage. There is no file size limit here; the zip checks
+ * apply.
  */
 @Configuration(proxyBeanMethods = false)
 class ExchangeCommands {
 
 	@Bean
 	Command importCommand(ExchangeService exchange) {
-		return new ExchangeCommand("import", "import <类型> <文件.xlsx|文件.csv>  导入（整体导入：任一行有错则不写入）", exchange,
-				(run) -> {
-					long started = System.nanoTime();
-					ImportReport report = exchange.importFile(run.actor(), run.type(), run.file().getFileName().toString(),
-							run.file());
-					if (report.refused()) {
-						run.err().println("导入失败：" + report.badRows() + " 行有错误，未写入任何数据");
-						for (RowError e : report.errors()) {
-							run.err().println(ExchangeService.line(e));
-						}
-						return 1;
-					}
-					run.out().println("导入完成：" + run.file().getFileName() + " 共 " + report.rows() + " 行，新建 "
-							+ report.created() + "，修改 " + report.updated() + "，未变 " + report.unchanged());
-					// Timing in the log, so that the output stays the one-line summary scripts compare.
-					org.slf4j.LoggerFactory.getLogger(ExchangeCommands.class)
-						.info("导入用时 {} ms", (System.nanoTime() - started) / 1_000_000);
-					return 0;
-				}, true);
+		return new ExchangeCommand("import", "import <类型> <文件.xlsx|文件.csv>  导入（整体导入：任一行有错则不写入）", exchange, (run) -> {
+			long started = System.nanoTime();
+			ImportReport report = exchange.importFile(run.actor(), run.type(), run.file().getFileName().toString(),
+					run.file());
+			if (report.refused()) {
+				run.err().println("导入失败：" + report.badRows() + " 行有错误，未写入任何数据");
+				for (RowError e : report.errors()) {
+					run.err().println(ExchangeService.line(e));
+				}
+				return 1;
+			}
+			run.out()
+				.println("导入完成：" + run.file().getFileName() + " 共 " + report.rows() + " 行，新建 " + report.created()
+						+ "，修改 " + report.updated() + "，未变 " + report.unchanged());
+			// Timing in the log, so that the output stays the one-line summary scripts
+			// compare.
+			org.slf4j.LoggerFactory.getLogger(ExchangeCommands.class)
+				.info("导入用时 {} ms", (System.nanoTime() - started) / 1_000_000);
+			return 0;
+		}, true);
 	}
 
 	@Bean
 	Command exportCommand(ExchangeService exchange) {
 		return new ExchangeCommand("export", "export <类型> <文件.xlsx|文件.csv>  导出（格式由扩展名决定）", exchange, (run) -> {
-			int count = run.write(out -> exchange.export(run.actor(), run.type(), run.kind(), Optional.empty(), true, out));
+			int count = run
+				.write(out -> exchange.export(run.actor(), run.type(), run.kind(), Optional.empty(), true, out));
 			run.out().println("导出完成：" + run.file() + " 共 " + count + " 条");
 			return 0;
 		}, false);
@@ -62,15 +66,14 @@ class ExchangeCommands {
 
 	@Bean
 	Command templateCommand(ExchangeService exchange) {
-		return new ExchangeCommand("template", "template <类型> <文件.xlsx|文件.csv>  写出空白模板（含示例行与可选值）", exchange,
-				(run) -> {
-					run.write(out -> {
-						exchange.template(run.type(), run.kind(), out);
-						return 0;
-					});
-					run.out().println("模板已写出：" + run.file());
-					return 0;
-				}, false);
+		return new ExchangeCommand("template", "template <类型> <文件.xlsx|文件.csv>  写出空白模板（含示例行与可选值）", exchange, (run) -> {
+			run.write(out -> {
+				exchange.template(run.type(), run.kind(), out);
+				return 0;
+			});
+			run.out().println("模板已写出：" + run.file());
+			return 0;
+		}, false);
 	}
 
 	/** The arguments of one run. */
@@ -99,7 +102,8 @@ class ExchangeCommands {
 
 		private final boolean reads;
 
-		ExchangeCommand(String name, String usage, ExchangeService exchange, Function<Run, Integer> body, boolean reads) {
+		ExchangeCommand(String name, String usage, ExchangeService exchange, Function<Run, Integer> body,
+				boolean reads) {
 			this.name = name;
 			this.usage = usage;
 			this.exchange = exchange;

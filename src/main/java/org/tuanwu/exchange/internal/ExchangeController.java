@@ -29,7 +29,10 @@ import org.tuanwu.identity.Permission;
 import org.tuanwu.organization.OrgImport.RowError;
 import org.tuanwu.shared.Problem;
 
-/** docs/api.md "Exchange": templates, export, import (all or nothing) and the annotated copy of a refused file. */
+/**
+ * docs/api.md "Exchange": templates, export, import (all or nothing) and the annotated
+ * copy of a refused file.
+ */
 @RestController
 @RequestMapping("/api/v1/exchange/{type}")
 class ExchangeController {
@@ -138,7 +141,10 @@ class ExchangeController {
 		return plain.substring(plain.lastIndexOf('/') + 1);
 	}
 
-	/** Keeps the upload in a temporary file while it is read (an xlsx must be opened as a zip), then removes it. */
+	/**
+	 * Keeps the upload in a temporary file while it is read (an xlsx must be opened as a
+	 * zip), then removes it.
+	 */
 	private <T> T withUpload(MultipartFile upload, java.util.function.Function<Path, T> work) {
 		exchange.checkUploadSize(upload.getSize());
 		FileKind.requireOfFileName(name(upload));

@@ -8,7 +8,10 @@ import java.util.function.Consumer;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.organization.OrgImport.RowError;
 
-/** One type of EXCHANGE.md "Templates" ({@code organizations}, …): its columns, how rows become records and back. */
+/**
+ * One type of EXCHANGE.md "Templates" ({@code organizations}, …): its columns, how rows
+ * become records and back.
+ */
 interface ExchangeFormat {
 
 	/** The type's name in URLs and on the command line. */
@@ -31,7 +34,10 @@ interface ExchangeFormat {
 	/** Checks that the actor may export the subtree before anything is written. */
 	void checkExport(Actor actor, Optional<Long> under);
 
-	/** Streams the records of the subtree (default: the actor's scope) as rows in column order, parents first. */
+	/**
+	 * Streams the records of the subtree (default: the actor's scope) as rows in column
+	 * order, parents first.
+	 */
 	void export(Actor actor, Optional<Long> under, boolean includeDissolved, Consumer<List<?>> rows);
 
 	/** The rows of one file, parsed one by one, then checked and written together. */

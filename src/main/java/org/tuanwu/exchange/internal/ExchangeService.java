@@ -25,9 +25,9 @@ import org.tuanwu.organization.OrgImport.RowError;
 import org.tuanwu.shared.Problem;
 
 /**
- * Import, export, template and annotated copy for every exchange format, the same for the web and the command
- * line. A file is read in one pass and checked whole before anything is written; the writes and the audit entry
- * share one transaction.
+ * Import, export, template and annotated copy for every exchange format, the same for the
+ * web and the command line. A file is read in one pass and checked whole before anything
+ * is written; the writes and the audit entry share one transaction.
  */
 @Service
 @EnableConfigurationProperties(ExchangeSettings.class)
@@ -65,23 +65,29 @@ class ExchangeService {
 		return List.copyOf(formats.keySet());
 	}
 
-	/** Refuses an upload larger than {@code tuanwu.import.max-file-size} (the command line has no such limit). */
+	/**
+	 * Refuses an upload larger than {@code tuanwu.import.max-file-size} (the command line
+	 * has no such limit).
+	 */
 	void checkUploadSize(long bytes) {
 		if (bytes > settings.maxFileSize().toBytes()) {
-			throw new Problem(413, "file.too-large", "文件过大（超过 " + settings.maxFileSize().toMegabytes()
-					+ " MB），请拆分后再导入");
+			throw new Problem(413, "file.too-large",
+					"文件过大（超过 " + settings.maxFileSize().toMegabytes() + " MB），请拆分后再导入");
 		}
 	}
 
-	/** Reads, checks and (if no row is bad) writes the file; a refused import is audited too. */
+	/**
+	 * Reads, checks and (if no row is bad) writes the file; a refused import is audited
+	 * too.
+	 */
 	ImportReport importFile(Actor actor, String type, String fileName, Path file) {
 		actor.require(Permission.EXCHANGE_IMPORT);
 		ExchangeFormat format = format(type);
 		Parsed parsed = parse(format, fileName, file);
 		ImportReport report = tx.execute(status -> {
 			ImportReport r = parsed.batch().apply(actor, parsed.fileErrors());
-			String counts = r.refused() ? r.badRows() + " 行有错误，未写入" : "新建 " + r.created() + "，修改 " + r.updated()
-					+ "，未变 " + r.unchanged();
+			String counts = r.refused() ? r.badRows() + " 行有错误，未写入"
+					: "新建 " + r.created() + "，修改 " + r.updated() + "，未变 " + r.unchanged();
 			audit.record(actor, AuditEntry.of(r.refused() ? "IMPORT_REFUSED" : "IMPORT",
 					"导入" + format.title() + " " + fileName + "：共 " + r.rows() + " 行，" + counts));
 			return r;
@@ -89,7 +95,10 @@ class ExchangeService {
 		return report;
 	}
 
-	/** The checks of an import, without writing anything (the writes, if any, are rolled back). */
+	/**
+	 * The checks of an import, without writing anything (the writes, if any, are rolled
+	 * back).
+	 */
 	List<RowError> check(Actor actor, String type, String fileName, Path file) {
 		actor.require(Permission.EXCHANGE_IMPORT);
 		Parsed parsed = parse(format(type), fileName, file);
@@ -136,7 +145,10 @@ class ExchangeService {
 		return new Map[] { Map.of() };
 	}
 
-	/** Writes the records of the subtree; the permission and {@code under} are checked before the first byte. */
+	/**
+	 * Writes the records of the subtree; the permission and {@code under} are checked
+	 * before the first byte.
+	 */
 	void checkExport(Actor actor, String type, Optional<Long> under) {
 		format(type).checkExport(actor, under);
 	}
@@ -156,12 +168,15 @@ class ExchangeService {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		audit.record(actor, AuditEntry.of("EXPORT", "导出" + format.title() + "（" + kind.extension() + "）："
-				+ count[0] + " 条" + under.map(id -> "，范围组织 id " + id).orElse("")));
+		audit.record(actor, AuditEntry.of("EXPORT", "导出" + format.title() + "（" + kind.extension() + "）：" + count[0]
+				+ " 条" + under.map(id -> "，范围组织 id " + id).orElse("")));
 		return count[0];
 	}
 
-	/** The headers, a sample row and (xlsx) the allowed values and the rule of every column. */
+	/**
+	 * The headers, a sample row and (xlsx) the allowed values and the rule of every
+	 * column.
+	 */
 	void template(String type, FileKind kind, OutputStream out) {
 		ExchangeFormat format = format(type);
 		try (TableWriter w = TableWriter.open(kind, out, format.title())) {
@@ -190,8 +205,9 @@ class ExchangeService {
 	}
 
 	/**
-	 * An xlsx copy of the uploaded file with a first column 错误说明 naming each row's errors (the header's own in
-	 * row 1); refused rows are highlighted. Nothing is written to the database.
+	 * An xlsx copy of the uploaded file with a first column 错误说明 naming each row's errors
+	 * (the header's own in row 1); refused rows are highlighted. Nothing is written to
+	 * the database.
 	 */
 	void annotate(Actor actor, String type, String fileName, Path file, OutputStream out) {
 		List<RowError> errors = check(actor, type, fileName, file);
@@ -207,7 +223,8 @@ class ExchangeService {
 				String note = byRow.getOrDefault(number, "");
 				boolean annotated = !cells.isEmpty() && cells.get(0).text().equals(HeaderMatch.ANNOTATION) && header[0];
 				values.add(header[0] ? HeaderMatch.ANNOTATION + (note.isEmpty() ? "" : "：" + note) : note);
-				// A corrected copy uploaded again carries our column already: replace it, do not stack another.
+				// A corrected copy uploaded again carries our column already: replace it,
+				// do not stack another.
 				cells.stream().skip(annotated || skipFirst[0] ? 1 : 0).forEach(c -> values.add(c.text()));
 				if (header[0]) {
 					skipFirst[0] = annotated;

@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits on imported files. {@code maxFileSize} holds for uploads (the web multipart limit is the same setting);
- * the zip limits hold for every xlsx, uploaded or named on the command line.
+ * Limits on imported files. {@code maxFileSize} holds for uploads (the web multipart
+ * limit is the same setting); the zip limits hold for every xlsx, uploaded or named on
+ * the command line.
  */
 @ConfigurationProperties("tuanwu.import")
 record ExchangeSettings(@DefaultValue("30MB") DataSize maxFileSize, @DefaultValue("500MB") DataSize maxUncompressedSize,

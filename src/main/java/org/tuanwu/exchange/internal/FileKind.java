@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.tuanwu.shared.Problem;
 
-/** The two file kinds of the exchange formats, told apart by the file name's extension. */
+/**
+ * The two file kinds of the exchange formats, told apart by the file name's extension.
+ */
 enum FileKind {
 
 	XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -40,8 +42,8 @@ enum FileKind {
 	}
 
 	static FileKind requireOfFileName(String name) {
-		return ofFileName(name).orElseThrow(() -> Problem.badRequest("file.type",
-				"不支持的文件类型：只能导入 .xlsx 或 .csv 文件（" + name + "）"));
+		return ofFileName(name)
+			.orElseThrow(() -> Problem.badRequest("file.type", "不支持的文件类型：只能导入 .xlsx 或 .csv 文件（" + name + "）"));
 	}
 
 	static FileKind ofFormat(String format) {

@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.tuanwu.organization.OrgImport.RowError;
 
 /**
- * Matches a header row to a format's columns, by Chinese header or English key, in any order. Unknown, duplicate
- * and missing required columns are errors of row 1. The first column {@code 错误说明} of an annotated copy is
- * ignored, so that a corrected copy can be imported as it is.
+ * Matches a header row to a format's columns, by Chinese header or English key, in any
+ * order. Unknown, duplicate and missing required columns are errors of row 1. The first
+ * column {@code 错误说明} of an annotated copy is ignored, so that a corrected copy can be
+ * imported as it is.
  */
 final class HeaderMatch {
 
@@ -20,7 +21,10 @@ final class HeaderMatch {
 	private HeaderMatch() {
 	}
 
-	/** The column at each position of the file; empty if the header has errors (added to {@code errors}). */
+	/**
+	 * The column at each position of the file; empty if the header has errors (added to
+	 * {@code errors}).
+	 */
 	static Optional<Map<Integer, Column>> match(List<Column> columns, List<Cell> header, List<RowError> errors) {
 		Map<Integer, Column> byIndex = new LinkedHashMap<>();
 		Map<Column, Integer> seen = new HashMap<>();

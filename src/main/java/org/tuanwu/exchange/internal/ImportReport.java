@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.tuanwu.organization.OrgImport.RowError;
 
-/** What an import did ({@code rows} = data rows read), or every bad row if it wrote nothing. */
+/**
+ * What an import did ({@code rows} = data rows read), or every bad row if it wrote
+ * nothing.
+ */
 record ImportReport(int rows, int created, int updated, int unchanged, List<RowError> errors) {
 
 	boolean refused() {

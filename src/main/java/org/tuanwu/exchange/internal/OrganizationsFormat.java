@@ -21,7 +21,10 @@ import org.tuanwu.organization.OrgRecord;
 import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
 
-/** The {@code organizations} template of EXCHANGE.md (团组织): one row per org, referred to by codes. */
+/**
+ * The {@code organizations} template of EXCHANGE.md (团组织): one row per org, referred to
+ * by codes.
+ */
 @Component
 class OrganizationsFormat implements ExchangeFormat {
 
@@ -123,7 +126,10 @@ class OrganizationsFormat implements ExchangeFormat {
 
 		final List<RowError> errors = new ArrayList<>();
 
-		/** Codes of rows refused while parsing: a child naming one as parent is not told the parent is missing. */
+		/**
+		 * Codes of rows refused while parsing: a child naming one as parent is not told
+		 * the parent is missing.
+		 */
 		final Set<String> refusedCodes = new HashSet<>();
 
 		int count;
@@ -153,8 +159,8 @@ class OrganizationsFormat implements ExchangeFormat {
 				}
 				return;
 			}
-			parsed.add(new OrgImport.Row(row, new OrgRecord(code, name, parent, kind.get(), sector, established, election,
-					term, youth, population, dissolved, committee)));
+			parsed.add(new OrgImport.Row(row, new OrgRecord(code, name, parent, kind.get(), sector, established,
+					election, term, youth, population, dissolved, committee)));
 		}
 
 		@Override

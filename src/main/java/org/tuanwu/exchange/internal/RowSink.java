@@ -2,7 +2,9 @@ package org.tuanwu.exchange.internal;
 
 import java.util.List;
 
-/** Receives the rows of a file one by one, the header first; blank rows are never passed. */
+/**
+ * Receives the rows of a file one by one, the header first; blank rows are never passed.
+ */
 @FunctionalInterface
 interface RowSink {
 

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 
 import org.tuanwu.organization.OrgImport.RowError;
 
-/** The cells of one data row, read as typed values; every value that cannot be read adds an error. */
+/**
+ * The cells of one data row, read as typed values; every value that cannot be read adds
+ * an error.
+ */
 final class RowValues {
 
 	private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
-/** Reads a csv or xlsx file row by row, the kind chosen by the file name; an xlsx is checked by {@link ZipGuard} first. */
+/**
+ * Reads a csv or xlsx file row by row, the kind chosen by the file name; an xlsx is
+ * checked by {@link ZipGuard} first.
+ */
 @Component
 class SheetReader {
 

@@ -19,7 +19,10 @@ import org.tuanwu.organization.UnitRecord;
 import org.tuanwu.organization.UnitRegister;
 import org.tuanwu.organization.UnitType;
 
-/** The {@code units} template of EXCHANGE.md (单位台账): one row per unit, orgs referred to by codes. */
+/**
+ * The {@code units} template of EXCHANGE.md (单位台账): one row per unit, orgs referred to by
+ * codes.
+ */
 @Component
 class UnitsFormat implements ExchangeFormat {
 
@@ -108,7 +111,8 @@ class UnitsFormat implements ExchangeFormat {
 	static List<?> row(UnitRecord r) {
 		return Arrays.asList(r.code(), r.name(), r.type().label(), r.responsibleOrgCode(), yesNo(r.aboveScale()),
 				yesNo(r.meetsConditions()), yesNo(r.hasPartyOrg()), r.leagueOrgCode().orElse(""), yesNo(r.standalone()),
-				yesNo(r.hasLeagueSchool()), r.students().orElse(null), r.linkedOn().orElse(null), yesNo(r.ledDirectly()));
+				yesNo(r.hasLeagueSchool()), r.students().orElse(null), r.linkedOn().orElse(null),
+				yesNo(r.ledDirectly()));
 	}
 
 	private static String yesNo(Optional<Boolean> b) {

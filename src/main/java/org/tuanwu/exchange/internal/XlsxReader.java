@@ -18,9 +18,10 @@ import cn.idev.excel.metadata.data.ReadCellData;
 import cn.idev.excel.read.listener.ReadListener;
 
 /**
- * Streams the first sheet of an xlsx through FastExcel with an in-memory read cache for the shared strings (the
- * disk cache is 8× slower on files saved by Excel and WPS). Cells arrive raw, so a date cell is told by its number
- * format and a whole number is written as digits, not as {@code 1.2E10}.
+ * Streams the first sheet of an xlsx through FastExcel with an in-memory read cache for
+ * the shared strings (the disk cache is 8× slower on files saved by Excel and WPS). Cells
+ * arrive raw, so a date cell is told by its number format and a whole number is written
+ * as digits, not as {@code 1.2E10}.
  */
 final class XlsxReader {
 

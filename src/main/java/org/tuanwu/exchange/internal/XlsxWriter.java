@@ -14,9 +14,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A streaming xlsx writer (POI's SXSSF, which FastExcel itself writes with): only a window of rows is kept in
- * memory, the rest goes to a temporary file that {@link #close()} removes. Text cells are stored as text (so a code
- * like {@code 001} keeps its zeros), dates as date cells formatted {@code yyyy-mm-dd}; the first row is bold.
+ * A streaming xlsx writer (POI's SXSSF, which FastExcel itself writes with): only a
+ * window of rows is kept in memory, the rest goes to a temporary file that
+ * {@link #close()} removes. Text cells are stored as text (so a code like {@code 001}
+ * keeps its zeros), dates as date cells formatted {@code yyyy-mm-dd}; the first row is
+ * bold.
  */
 final class XlsxWriter implements TableWriter {
 

@@ -11,14 +11,18 @@ import org.springframework.stereotype.Component;
 import org.tuanwu.shared.Problem;
 
 /**
- * Looks at an xlsx (a zip) before anything parses it: its directory must name a workbook, and the sizes it declares
- * must stay under the caps (entry count, total uncompressed size, compression ratio of large entries). A zip that
- * lies about its sizes is caught while reading by POI's {@link ZipSecureFile}, configured with the same caps.
+ * Looks at an xlsx (a zip) before anything parses it: its directory must name a workbook,
+ * and the sizes it declares must stay under the caps (entry count, total uncompressed
+ * size, compression ratio of large entries). A zip that lies about its sizes is caught
+ * while reading by POI's {@link ZipSecureFile}, configured with the same caps.
  */
 @Component
 class ZipGuard {
 
-	/** Entries smaller than this may compress as well as they like (XML of empty sheets does). */
+	/**
+	 * Entries smaller than this may compress as well as they like (XML of empty sheets
+	 * does).
+	 */
 	static final long RATIO_GRACE = 1024 * 1024;
 
 	private final long maxTotal;

@@ -1,3 +1,5 @@
-/** Readers, writers, formats, the REST controller and the commands of the exchange module. */
+/**
+ * Readers, writers, formats, the REST controller and the commands of the exchange module.
+ */
 @org.jspecify.annotations.NullMarked
 package org.tuanwu.exchange.internal;

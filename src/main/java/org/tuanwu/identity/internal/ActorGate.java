@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks the logged-in user on every API request: a disabled or removed account ends its session, and a user who
- * must change their password may do nothing else until they have.
+ * Checks the logged-in user on every API request: a disabled or removed account ends its
+ * session, and a user who must change their password may do nothing else until they have.
  */
 @Component
 class ActorGate extends OncePerRequestFilter {

@@ -11,8 +11,9 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.CurrentActor;
 
 /**
- * The actor of the current thread: a web request's user (loaded once per request, so that a role or scope
- * change takes effect at once) or an actor set directly, as the command line does.
+ * The actor of the current thread: a web request's user (loaded once per request, so that
+ * a role or scope change takes effect at once) or an actor set directly, as the command
+ * line does.
  */
 @Component
 class ActorResolver implements CurrentActor {
@@ -41,7 +42,8 @@ class ActorResolver implements CurrentActor {
 			return Optional.empty();
 		}
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Actor a) {
+		if (request != null
+				&& request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Actor a) {
 			return Optional.of(a);
 		}
 		Optional<Actor> actor = load(principal, request == null ? "" : remoteAddress());
@@ -62,7 +64,8 @@ class ActorResolver implements CurrentActor {
 	}
 
 	private static String remoteAddress() {
-		if (RequestContextHolder.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes s) {
+		if (RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes s) {
 			return s.getRequest().getRemoteAddr();
 		}
 		return "";

@@ -19,7 +19,10 @@ import org.tuanwu.identity.internal.JdbcAuditLog.AuditView;
 import org.tuanwu.identity.internal.JdbcAuditLog.Verification;
 import org.tuanwu.shared.Page;
 
-/** 审计日志 for the audit administrator: search and verify. There is no call that changes the log. */
+/**
+ * 审计日志 for the audit administrator: search and verify. There is no call that changes the
+ * log.
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -65,8 +68,8 @@ class AuditController {
 		Actor actor = actors.get();
 		actor.require(Permission.AUDIT_READ);
 		Verification result = log.verify();
-		log.record(actor, AuditEntry.of("AUDIT_VERIFIED",
-				result.valid() ? "校验审计日志：完整（" + result.checked() + " 条）" : "校验审计日志：第 " + result.firstBrokenId().orElse(0L) + " 条起不一致"));
+		log.record(actor, AuditEntry.of("AUDIT_VERIFIED", result.valid() ? "校验审计日志：完整（" + result.checked() + " 条）"
+				: "校验审计日志：第 " + result.firstBrokenId().orElse(0L) + " 条起不一致"));
 		return result;
 	}
 

@@ -87,7 +87,8 @@ class AuthController {
 		}
 		UserAccount user = logins.authenticate(credentials.username().strip(), credentials.password(),
 				request.getRemoteAddr());
-		// A new session id at login (session fixation), and a fresh CSRF token bound to it.
+		// A new session id at login (session fixation), and a fresh CSRF token bound to
+		// it.
 		HttpSession existing = request.getSession(false);
 		if (existing != null) {
 			request.changeSessionId();

@@ -14,9 +14,9 @@ import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.identity.Role;
 
 /**
- * On the first start of the server (no users yet) creates the three separated administrators, each with a
- * random one-time password printed once to the console and a forced change at first login. There is no default
- * password anywhere.
+ * On the first start of the server (no users yet) creates the three separated
+ * administrators, each with a random one-time password printed once to the console and a
+ * forced change at first login. There is no default password anywhere.
  */
 @Component
 class FirstStart {
@@ -25,8 +25,7 @@ class FirstStart {
 	}
 
 	static final List<Account> ACCOUNTS = List.of(new Account("admin", "系统管理员", Role.SYSTEM_ADMIN),
-			new Account("security", "安全管理员", Role.SECURITY_ADMIN),
-			new Account("auditor", "审计管理员", Role.AUDIT_ADMIN));
+			new Account("security", "安全管理员", Role.SECURITY_ADMIN), new Account("auditor", "审计管理员", Role.AUDIT_ADMIN));
 
 	private final UserStore users;
 

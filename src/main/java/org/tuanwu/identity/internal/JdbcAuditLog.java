@@ -21,8 +21,9 @@ import org.tuanwu.identity.AuditLog;
 import org.tuanwu.shared.Page;
 
 /**
- * The audit log on its table. Each row's hash is SHA-256 over the previous hash and the row's own fields, so
- * that changing, removing or reordering a row breaks the chain from that row on.
+ * The audit log on its table. Each row's hash is SHA-256 over the previous hash and the
+ * row's own fields, so that changing, removing or reordering a row breaks the chain from
+ * that row on.
  */
 @Repository
 class JdbcAuditLog implements AuditLog {
@@ -66,7 +67,8 @@ class JdbcAuditLog implements AuditLog {
 		if (entries.isEmpty()) {
 			return;
 		}
-		// Locks the head row until the surrounding transaction ends: one writer at a time extends the chain.
+		// Locks the head row until the surrounding transaction ends: one writer at a time
+		// extends the chain.
 		record Head(long lastId, String lastHash) {
 		}
 		Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
@@ -83,19 +85,22 @@ class JdbcAuditLog implements AuditLog {
 					AuditChanges.toJson(entry.changes()), truncate(ip, 64));
 			String hash = row.hash(previous);
 			batch.add(new Object[] { id, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), row.username(), row.action(),
-					row.orgId(), row.targetType(), row.targetId(), row.summary(), row.changes(), row.ip(), previous, hash });
+					row.orgId(), row.targetType(), row.targetId(), row.summary(), row.changes(), row.ip(), previous,
+					hash });
 			previous = hash;
 		}
 		template.batchUpdate("""
 				INSERT INTO audit_event (id, at, username, action, org_id, target_type, target_id, summary, changes, ip,
 				                         prev_hash, hash)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", batch, new int[] { java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
-				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
-				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR });
+				""", batch,
+				new int[] { java.sql.Types.BIGINT, java.sql.Types.TIMESTAMP_WITH_TIMEZONE, java.sql.Types.VARCHAR,
+						java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+						java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+						java.sql.Types.VARCHAR });
 		boolean changesData = entries.stream().anyMatch(e -> !ACTIONS_WITHOUT_DATA_CHANGE.contains(e.action()));
-		jdbc.sql("UPDATE audit_head SET last_id = :id, last_hash = :hash, data_version = data_version + :bump WHERE id = 1")
+		jdbc.sql(
+				"UPDATE audit_head SET last_id = :id, last_hash = :hash, data_version = data_version + :bump WHERE id = 1")
 			.param("id", id)
 			.param("hash", previous)
 			.param("bump", changesData ? 1 : 0)
@@ -133,9 +138,9 @@ class JdbcAuditLog implements AuditLog {
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) page * size);
-		List<AuditView> items = jdbc
-			.sql("SELECT id, at, username, action, org_id, target_type, target_id, summary, changes, ip FROM audit_event"
-					+ where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+		List<AuditView> items = jdbc.sql(
+				"SELECT id, at, username, action, org_id, target_type, target_id, summary, changes, ip FROM audit_event"
+						+ where + " ORDER BY id DESC LIMIT ? OFFSET ?")
 			.params(pageArgs)
 			.query((rs, n) -> new AuditView(rs.getLong("id"),
 					rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.ofHours(8)),
@@ -150,14 +155,18 @@ class JdbcAuditLog implements AuditLog {
 		return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action").query(String.class).list();
 	}
 
-	/** Recomputes the chain from the first row; stops at the first row that does not match. */
+	/**
+	 * Recomputes the chain from the first row; stops at the first row that does not
+	 * match.
+	 */
 	Verification verify() {
 		String[] prev = { "0".repeat(64) };
 		long[] checked = { 0 };
 		Long[] broken = { null };
 		long[] expectedId = { 1 };
-		jdbc.sql("SELECT id, at, username, action, org_id, target_type, target_id, summary, changes, ip, prev_hash, hash"
-				+ " FROM audit_event ORDER BY id")
+		jdbc.sql(
+				"SELECT id, at, username, action, org_id, target_type, target_id, summary, changes, ip, prev_hash, hash"
+						+ " FROM audit_event ORDER BY id")
 			.query(rs -> {
 				if (broken[0] != null) {
 					return;
@@ -165,8 +174,9 @@ class JdbcAuditLog implements AuditLog {
 				long id = rs.getLong("id");
 				Instant at = rs.getObject("at", OffsetDateTime.class).toInstant();
 				Row row = new Row(id, at, rs.getString("username"), rs.getString("action"),
-						(Long) rs.getObject("org_id", Long.class), rs.getString("target_type"), rs.getString("target_id"),
-						rs.getString("summary"), rs.getString("changes"), rs.getString("ip"));
+						(Long) rs.getObject("org_id", Long.class), rs.getString("target_type"),
+						rs.getString("target_id"), rs.getString("summary"), rs.getString("changes"),
+						rs.getString("ip"));
 				boolean ok = id == expectedId[0] && prev[0].equals(rs.getString("prev_hash"))
 						&& row.hash(prev[0]).equals(rs.getString("hash"));
 				if (!ok) {
@@ -180,7 +190,8 @@ class JdbcAuditLog implements AuditLog {
 		if (broken[0] == null) {
 			String head = jdbc.sql("SELECT last_hash FROM audit_head WHERE id = 1").query(String.class).single();
 			if (!head.equals(prev[0])) {
-				// The newest rows were removed: the head still names the hash they ended with.
+				// The newest rows were removed: the head still names the hash they ended
+				// with.
 				broken[0] = expectedId[0];
 			}
 		}

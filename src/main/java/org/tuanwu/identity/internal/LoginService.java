@@ -34,7 +34,10 @@ class LoginService {
 
 	private final Clock clock;
 
-	/** Compared against when the user does not exist, so that a wrong username costs as long as a wrong password. */
+	/**
+	 * Compared against when the user does not exist, so that a wrong username costs as
+	 * long as a wrong password.
+	 */
 	private final String decoyHash;
 
 	LoginService(UserStore users, PasswordEncoder encoder, AuditLog audit, SecuritySettings settings, Clock clock) {
@@ -46,7 +49,10 @@ class LoginService {
 		this.decoyHash = encoder.encode(PasswordPolicy.oneTimePassword());
 	}
 
-	/** The account when the credentials are right; otherwise a refusal (401, or 423 while locked). */
+	/**
+	 * The account when the credentials are right; otherwise a refusal (401, or 423 while
+	 * locked).
+	 */
 	UserAccount authenticate(String username, String password, String ip) {
 		Instant now = clock.instant();
 		Optional<UserAccount> found = users.findByUsername(username);

@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * 密码策略: at least 8 characters, at least 3 of the 4 classes (upper, lower, digit, symbol), not the username,
- * not one of the previous passwords.
+ * 密码策略: at least 8 characters, at least 3 of the 4 classes (upper, lower, digit, symbol),
+ * not the username, not one of the previous passwords.
  */
 final class PasswordPolicy {
 
@@ -68,7 +68,10 @@ final class PasswordPolicy {
 		return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
 	}
 
-	/** A random one-time password of 16 characters from all four classes (no look-alike characters). */
+	/**
+	 * A random one-time password of 16 characters from all four classes (no look-alike
+	 * characters).
+	 */
 	static String oneTimePassword() {
 		String all = UPPER + LOWER + DIGITS + SYMBOLS;
 		List<Character> chars = new ArrayList<>();

@@ -19,11 +19,10 @@ class ScopeResolver {
 
 	Scope scopeOf(UserAccount user) {
 		if (user.scopeOrgId().isPresent()) {
-			return orgs.find(user.scopeOrgId().get())
-				.map(o -> Scope.of(o.id(), o.path()))
-				.orElse(Scope.NONE);
+			return orgs.find(user.scopeOrgId().get()).map(o -> Scope.of(o.id(), o.path())).orElse(Scope.NONE);
 		}
-		// Only the separated administrators work platform-wide; anyone else without an org sees nothing.
+		// Only the separated administrators work platform-wide; anyone else without an
+		// org sees nothing.
 		return user.roles().stream().anyMatch(Role::isSeparatedAdministrator) ? Scope.ALL : Scope.NONE;
 	}
 

@@ -24,8 +24,9 @@ import org.tuanwu.shared.ProblemHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Session login for the single-page app: CSRF token in a cookie the app reads and echoes in a header, the
- * session id renewed at login, every API call authenticated, refusals as problem details.
+ * Session login for the single-page app: CSRF token in a cookie the app reads and echoes
+ * in a header, the session id renewed at login, every API call authenticated, refusals as
+ * problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -50,7 +51,10 @@ class SecurityConfiguration {
 		return new HttpSessionSecurityContextRepository();
 	}
 
-	/** Only with a web server: commands of the command line run without one (and without HttpSecurity). */
+	/**
+	 * Only with a web server: commands of the command line run without one (and without
+	 * HttpSecurity).
+	 */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain apiSecurity(HttpSecurity http, CookieCsrfTokenRepository csrfTokens,
@@ -89,7 +93,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** The gate runs inside the security chain only, not a second time as a plain servlet filter. */
+	/**
+	 * The gate runs inside the security chain only, not a second time as a plain servlet
+	 * filter.
+	 */
 	@Bean
 	org.springframework.boot.web.servlet.FilterRegistrationBean<ActorGate> actorGateRegistration(ActorGate gate) {
 		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(gate);

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** On a server start (not a command), creates the first administrators if there are no users. */
+/**
+ * On a server start (not a command), creates the first administrators if there are no
+ * users.
+ */
 @Component
 @Profile("!command")
 @Order(1)

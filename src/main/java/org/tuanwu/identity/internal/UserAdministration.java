@@ -26,8 +26,9 @@ import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 
 /**
- * 用户与权限. A manager sees and changes only users whose scope lies inside their own, grants no scope beyond
- * it, and grants the separated-administrator roles only as a security administrator.
+ * 用户与权限. A manager sees and changes only users whose scope lies inside their own, grants
+ * no scope beyond it, and grants the separated-administrator roles only as a security
+ * administrator.
  */
 @Service
 class UserAdministration {
@@ -95,9 +96,10 @@ class UserAdministration {
 		long id = users.insert(draft.username(), draft.displayName().strip(), encoder.encode(password),
 				draft.scopeOrgId(), draft.roles(), clock.instant());
 		UserAccount created = users.findById(id).orElseThrow();
-		audit.record(actor, new AuditEntry("USER_CREATED", draft.scopeOrgId(), "USER", Long.toString(id),
-				"新建用户 " + draft.username(), List.of(new Change("roles", "", roleText(draft.roles())),
-						new Change("scope", "", scopeText(draft.scopeOrgId())))));
+		audit.record(actor,
+				new AuditEntry("USER_CREATED", draft.scopeOrgId(), "USER", Long.toString(id),
+						"新建用户 " + draft.username(), List.of(new Change("roles", "", roleText(draft.roles())),
+								new Change("scope", "", scopeText(draft.scopeOrgId())))));
 		return new Created(view(created), password);
 	}
 
@@ -143,11 +145,13 @@ class UserAdministration {
 		return view(users.findById(id).orElseThrow());
 	}
 
-	/** The user, if the actor may manage them; a user outside the actor's scope is reported as not found. */
+	/**
+	 * The user, if the actor may manage them; a user outside the actor's scope is
+	 * reported as not found.
+	 */
 	private UserAccount manageable(Actor actor, long id) {
 		actor.require(Permission.USER_MANAGE);
-		UserAccount user = users.findById(id)
-			.orElseThrow(() -> Problem.notFound("user.not-found", "用户不存在或不在您的管辖范围内"));
+		UserAccount user = users.findById(id).orElseThrow(() -> Problem.notFound("user.not-found", "用户不存在或不在您的管辖范围内"));
 		if (!actor.scope().contains(scopes.scopeOf(user)) || scopes.scopeOf(user).isNone() && !actor.scope().isAll()) {
 			throw Problem.notFound("user.not-found", "用户不存在或不在您的管辖范围内");
 		}

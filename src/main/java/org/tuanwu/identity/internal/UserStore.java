@@ -51,9 +51,13 @@ class UserStore {
 			.map(this::withRoles);
 	}
 
-	/** Users whose scope org is one of the given ids, or (when platformWide) users without a scope org. */
+	/**
+	 * Users whose scope org is one of the given ids, or (when platformWide) users without
+	 * a scope org.
+	 */
 	List<UserAccount> search(String q, Optional<Set<Long>> scopeOrgIds) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM app_user WHERE (username LIKE ? OR display_name LIKE ?)");
+		StringBuilder sql = new StringBuilder(
+				"SELECT " + COLUMNS + " FROM app_user WHERE (username LIKE ? OR display_name LIKE ?)");
 		List<Object> args = new ArrayList<>(List.of(q + "%", "%" + q + "%"));
 		scopeOrgIds.ifPresent(ids -> {
 			if (ids.isEmpty()) {
@@ -73,17 +77,20 @@ class UserStore {
 	}
 
 	List<Long> distinctScopeOrgIds() {
-		return jdbc.sql("SELECT DISTINCT scope_org_id FROM app_user WHERE scope_org_id IS NOT NULL").query(Long.class).list();
+		return jdbc.sql("SELECT DISTINCT scope_org_id FROM app_user WHERE scope_org_id IS NOT NULL")
+			.query(Long.class)
+			.list();
 	}
 
 	long insert(String username, String displayName, String passwordHash, Optional<Long> scopeOrgId, Set<Role> roles,
 			Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO app_user (username, display_name, password_hash, scope_org_id, enabled, must_change_password,
-				                      failed_attempts, created_at)
-				VALUES (:username, :displayName, :hash, :scope, TRUE, TRUE, 0, :now)
-				""")
+		jdbc.sql(
+				"""
+						INSERT INTO app_user (username, display_name, password_hash, scope_org_id, enabled, must_change_password,
+						                      failed_attempts, created_at)
+						VALUES (:username, :displayName, :hash, :scope, TRUE, TRUE, 0, :now)
+						""")
 			.param("username", username)
 			.param("displayName", displayName)
 			.param("hash", passwordHash)

@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.tuanwu.shared.Command;
 
-/** {@code verify-audit}: recomputes the audit log's hash chain; exit 0 when intact, 1 when broken. */
+/**
+ * {@code verify-audit}: recomputes the audit log's hash chain; exit 0 when intact, 1 when
+ * broken.
+ */
 @Component
 class VerifyAuditCommand implements Command {
 
@@ -33,8 +36,7 @@ class VerifyAuditCommand implements Command {
 			out.println("审计日志完整：已校验 " + result.checked() + " 条记录");
 			return 0;
 		}
-		err.println("审计日志被篡改：自第 " + result.firstBrokenId().orElse(0L) + " 条记录起哈希链不一致（此前 "
-				+ result.checked() + " 条完整）");
+		err.println("审计日志被篡改：自第 " + result.firstBrokenId().orElse(0L) + " 条记录起哈希链不一致（此前 " + result.checked() + " 条完整）");
 		return 1;
 	}
 

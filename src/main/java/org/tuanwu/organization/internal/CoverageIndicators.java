@@ -26,10 +26,11 @@ import org.tuanwu.scorecard.Period;
 import org.tuanwu.shared.Page;
 
 /**
- * The {@code ORG_*} indicators of POLICY-RULES.md §1 (docs/coverage.md), the org tree for the roll-up and the
- * dashboard alerts. Two families, each one aggregate query over the subtree: the units register grouped by the
- * responsible org, and the orgs themselves (one row per org). The SQL is the same on H2 and PostgreSQL; it is
- * assembled only from the constants below, every value is a bound parameter.
+ * The {@code ORG_*} indicators of POLICY-RULES.md §1 (docs/coverage.md), the org tree for
+ * the roll-up and the dashboard alerts. Two families, each one aggregate query over the
+ * subtree: the units register grouped by the responsible org, and the orgs themselves
+ * (one row per org). The SQL is the same on H2 and PostgreSQL; it is assembled only from
+ * the constants below, every value is a bound parameter.
  */
 @Component
 @Transactional(readOnly = true)
@@ -42,7 +43,10 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 
 	private static final String START = "CAST(:start AS DATE)";
 
-	/** The org under alias {@code x} exists on the evaluation date: established on or before, not dissolved. */
+	/**
+	 * The org under alias {@code x} exists on the evaluation date: established on or
+	 * before, not dissolved.
+	 */
 	static String exists(String x) {
 		return "(" + x + ".established_on IS NULL OR " + x + ".established_on <= " + AS_OF + ") AND (" + x
 				+ ".dissolved_on IS NULL OR " + x + ".dissolved_on > " + AS_OF + ")";
@@ -56,7 +60,10 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 
 	private static final String IN_PERIOD = " >= " + START + " AND %s <= " + AS_OF;
 
-	/** The date a term runs out is base + term years; it has run out when base <= asOf - term years. */
+	/**
+	 * The date a term runs out is base + term years; it has run out when base <= asOf -
+	 * term years.
+	 */
 	private static final String TERM_LIMIT = "CASE o.term_years WHEN 1 THEN CAST(:t1 AS DATE) WHEN 2 THEN CAST(:t2 AS DATE)"
 			+ " WHEN 3 THEN CAST(:t3 AS DATE) WHEN 4 THEN CAST(:t4 AS DATE) ELSE CAST(:t5 AS DATE) END";
 
@@ -72,13 +79,15 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 			+ IN_PERIOD.formatted("u.linked_on");
 
 	/**
-	 * One indicator within a family: which records it lists as evidence, which count in the denominator and which in
-	 * the numerator (full predicates; empty = the family adds nothing to that side).
+	 * One indicator within a family: which records it lists as evidence, which count in
+	 * the denominator and which in the numerator (full predicates; empty = the family
+	 * adds nothing to that side).
 	 */
 	record Rule(String code, String listed, Optional<String> denominator, Optional<String> numerator) {
 
 		static Rule rate(String code, String denominator, String numerator) {
-			return new Rule(code, denominator, Optional.of(denominator), Optional.of("(" + denominator + ") AND " + numerator));
+			return new Rule(code, denominator, Optional.of(denominator),
+					Optional.of("(" + denominator + ") AND " + numerator));
 		}
 
 		static Rule count(String code, String numerator) {
@@ -92,27 +101,32 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 			Rule.rate("ORG_NONPUBLIC_COVERAGE",
 					"u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.meets_conditions = TRUE", COVERED),
 			Rule.rate("ORG_SOE_COVERAGE", "u.type = 'STATE_ENTERPRISE' AND u.meets_conditions = TRUE", COVERED),
-			Rule.rate("ORG_TWO_NEW_PARTY_COVERAGE", "u.type IN ('NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION')"
-					+ " AND u.has_party_org = TRUE AND u.meets_conditions = TRUE", COVERED),
+			Rule.rate("ORG_TWO_NEW_PARTY_COVERAGE",
+					"u.type IN ('NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION')"
+							+ " AND u.has_party_org = TRUE AND u.meets_conditions = TRUE",
+					COVERED),
 			Rule.rate("ORG_SOCIAL_COVERAGE", "u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE", COVERED),
 			Rule.rate("ORG_SCHOOL_STANDALONE", SCHOOLS, "u.standalone = TRUE AND " + COVERED),
 			Rule.rate("ORG_LEAGUE_SCHOOL", MIDDLE_SCHOOLS, "u.has_league_school = TRUE"),
 			Rule.count("ORG_YOUTH_SOCIETY_LINKED", SOCIETY_LINKED),
 			Rule.count("ORG_YOUTH_SOCIETY_LED", SOCIETY_LINKED + " AND u.led_directly = TRUE"));
 
-	static final List<Rule> ORG_RULES = List.of(
-			new Rule("ORG_THREE_NEW_GROWTH", THREE_NEW + " AND ((" + EXISTED_AT_START + ") OR (" + exists("o") + "))",
-					Optional.of(THREE_NEW + " AND " + EXISTED_AT_START), Optional.of(THREE_NEW + " AND " + exists("o"))),
-			Rule.count("ORG_NEW_NONPUBLIC_COUNT",
-					"o.sector = 'NON_PUBLIC_ENTERPRISE' AND o.established_on" + IN_PERIOD.formatted("o.established_on")),
-			// Per county: the societies come from the units family, the counties from here.
-			new Rule("ORG_YOUTH_SOCIETY_LINKED", "", Optional.of(
-					"o.kind IN ('COUNTY_COMMITTEE', 'DISTRICT_COMMITTEE') AND " + exists("o")), Optional.empty()),
-			Rule.rate("ORG_TOWN_YOUTH_COMMITTEE",
-					"o.kind IN ('TOWNSHIP_COMMITTEE', 'STREET_WORK_COMMITTEE') AND " + exists("o"),
-					"o.youth_work_committee = TRUE"),
-			Rule.rate("ORG_TERM_ON_TIME", exists("o"), "((o.last_election_on" + IN_PERIOD.formatted("o.last_election_on")
-					+ ") OR " + TERM_BASE + " > " + TERM_LIMIT + ")"));
+	static final List<Rule> ORG_RULES = List
+		.of(new Rule("ORG_THREE_NEW_GROWTH", THREE_NEW + " AND ((" + EXISTED_AT_START + ") OR (" + exists("o") + "))",
+				Optional.of(THREE_NEW + " AND " + EXISTED_AT_START), Optional.of(THREE_NEW + " AND " + exists("o"))),
+				Rule.count("ORG_NEW_NONPUBLIC_COUNT",
+						"o.sector = 'NON_PUBLIC_ENTERPRISE' AND o.established_on"
+								+ IN_PERIOD.formatted("o.established_on")),
+				// Per county: the societies come from the units family, the counties from
+				// here.
+				new Rule("ORG_YOUTH_SOCIETY_LINKED", "",
+						Optional.of("o.kind IN ('COUNTY_COMMITTEE', 'DISTRICT_COMMITTEE') AND " + exists("o")),
+						Optional.empty()),
+				Rule.rate("ORG_TOWN_YOUTH_COMMITTEE",
+						"o.kind IN ('TOWNSHIP_COMMITTEE', 'STREET_WORK_COMMITTEE') AND " + exists("o"),
+						"o.youth_work_committee = TRUE"),
+				Rule.rate("ORG_TERM_ON_TIME", exists("o"), "((o.last_election_on"
+						+ IN_PERIOD.formatted("o.last_election_on") + ") OR " + TERM_BASE + " > " + TERM_LIMIT + ")"));
 
 	static final Set<String> CODES = Set.of("ORG_VILLAGE_COVERAGE", "ORG_NONPUBLIC_COVERAGE", "ORG_SOE_COVERAGE",
 			"ORG_TWO_NEW_PARTY_COVERAGE", "ORG_SOCIAL_COVERAGE", "ORG_SCHOOL_STANDALONE", "ORG_THREE_NEW_GROWTH",
@@ -147,12 +161,16 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 		if (result.isEmpty() || subtree.isNone()) {
 			return result;
 		}
-		family(UNIT_RULES, "u.responsible_org_id", UNIT_FROM + " GROUP BY u.responsible_org_id", subtree, period, result);
+		family(UNIT_RULES, "u.responsible_org_id", UNIT_FROM + " GROUP BY u.responsible_org_id", subtree, period,
+				result);
 		family(ORG_RULES, "o.id", ORG_FROM, subtree, period, result);
 		return result;
 	}
 
-	/** One query for the asked rules of a family: per attributing org, a numerator and a denominator per rule. */
+	/**
+	 * One query for the asked rules of a family: per attributing org, a numerator and a
+	 * denominator per rule.
+	 */
 	private void family(List<Rule> rules, String orgId, String from, Scope subtree, Period period,
 			Map<String, Map<Long, Counts>> result) {
 		List<Rule> asked = rules.stream().filter(r -> result.containsKey(r.code())).toList();
@@ -210,14 +228,15 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 		String where = (units ? UNIT_FROM : ORG_FROM) + " AND (" + rule.listed() + ")"
 				+ (failingOnly ? " AND " + counted + " = 0" : "");
 		long total = params(jdbc.sql("SELECT count(*)" + where), subtree, period).query(Long.class).single();
-		String select = units
-				? "SELECT 'UNIT' AS record_type, u.code, u.name, o.code AS org_code, o.name AS org_name, " + counted
-						+ " AS counted, l.code AS l_code, l.name AS l_name, l.kind AS l_kind, l.established_on AS l_established,"
-						+ " l.dissolved_on AS l_dissolved, u.standalone, u.linked_on, u.led_directly"
+		String select = units ? "SELECT 'UNIT' AS record_type, u.code, u.name, o.code AS org_code, o.name AS org_name, "
+				+ counted
+				+ " AS counted, l.code AS l_code, l.name AS l_name, l.kind AS l_kind, l.established_on AS l_established,"
+				+ " l.dissolved_on AS l_dissolved, u.standalone, u.linked_on, u.led_directly"
 				: "SELECT 'ORG' AS record_type, o.code, o.name, o.code AS org_code, o.name AS org_name, " + counted
 						+ " AS counted, o.established_on, o.dissolved_on, o.last_election_on, o.term_years";
 		String order = units ? " ORDER BY o.path, u.code" : " ORDER BY o.path, o.code";
-		List<Evidence> items = params(jdbc.sql(select + where + order + " LIMIT :limit OFFSET :offset"), subtree, period)
+		List<Evidence> items = params(jdbc.sql(select + where + order + " LIMIT :limit OFFSET :offset"), subtree,
+				period)
 			.param("limit", size)
 			.param("offset", (long) page * size)
 			.query((rs, n) -> evidence(code, units, rs, period))
@@ -350,10 +369,12 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 		alerts.addAll(expired);
 		alerts.addAll(expiring);
 		String villages = "SELECT o.id, o.code AS org_code, o.name AS org_name, u.code, u.name" + UNIT_FROM
-				+ " AND u.type IN ('VILLAGE', 'COMMUNITY') AND NOT " + COVERED + " ORDER BY o.path, u.code LIMIT :limit";
+				+ " AND u.type IN ('VILLAGE', 'COMMUNITY') AND NOT " + COVERED
+				+ " ORDER BY o.path, u.code LIMIT :limit";
 		alerts.addAll(params(jdbc.sql(villages), subtree, now).param("limit", ALERT_LIMIT)
 			.query((rs, n) -> new Alert("VILLAGE_UNCOVERED", rs.getLong("id"), rs.getString("org_code"),
-					rs.getString("org_name"), today, Optional.of(rs.getString("code")), Optional.of(rs.getString("name"))))
+					rs.getString("org_name"), today, Optional.of(rs.getString("code")),
+					Optional.of(rs.getString("name"))))
 			.list());
 		return alerts;
 	}

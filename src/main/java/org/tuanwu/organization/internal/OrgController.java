@@ -51,8 +51,9 @@ class OrgController {
 			}
 			return new OrgDraft(code == null ? "" : code, name == null ? "" : name, kind,
 					sector == null ? Sector.OTHER : sector, Optional.ofNullable(establishedOn),
-					Optional.ofNullable(lastElectionOn), Optional.ofNullable(termYears), Optional.ofNullable(residentYouth),
-					Optional.ofNullable(registeredPop635), Optional.ofNullable(youthWorkCommittee));
+					Optional.ofNullable(lastElectionOn), Optional.ofNullable(termYears),
+					Optional.ofNullable(residentYouth), Optional.ofNullable(registeredPop635),
+					Optional.ofNullable(youthWorkCommittee));
 		}
 
 	}

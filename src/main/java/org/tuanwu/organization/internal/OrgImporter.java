@@ -26,9 +26,10 @@ import org.tuanwu.organization.OrgRecord;
 import org.tuanwu.shared.Problem;
 
 /**
- * Applies an {@code organizations} file: every row is checked against the file and the database first (codes,
- * parents, kinds, scope, cycles); only a file without a single bad row is written, in the caller's transaction.
- * Rows are keyed by org code, so importing the same file again updates and never duplicates.
+ * Applies an {@code organizations} file: every row is checked against the file and the
+ * database first (codes, parents, kinds, scope, cycles); only a file without a single bad
+ * row is written, in the caller's transaction. Rows are keyed by org code, so importing
+ * the same file again updates and never duplicates.
  */
 @Component
 class OrgImporter {
@@ -140,7 +141,8 @@ class OrgImporter {
 			Set<String> codes = new HashSet<>(byCode.keySet());
 			rows.forEach(r -> r.record().parentCode().ifPresent(codes::add));
 			store.findByCodesAnywhere(codes).forEach(o -> db.put(o.code(), o));
-			// Ancestors of every org named, so that the final tree can be walked without further queries.
+			// Ancestors of every org named, so that the final tree can be walked without
+			// further queries.
 			Set<Long> ancestorIds = new HashSet<>();
 			db.values().forEach(o -> {
 				for (long id : o.pathIds()) {
@@ -209,8 +211,8 @@ class OrgImporter {
 			if (parentDissolved && r.dissolvedOn().isEmpty()) {
 				error(row, PARENT, parentCode, "上级组织 " + parentCode + " 已撤销，不能在其下设立未撤销的组织");
 			}
-			if (existing.isPresent() && existing.get().kind() != r.kind() && (r.kind().isBranch()
-					|| r.kind() == org.tuanwu.organization.OrgKind.GENERAL_BRANCH)) {
+			if (existing.isPresent() && existing.get().kind() != r.kind()
+					&& (r.kind().isBranch() || r.kind() == org.tuanwu.organization.OrgKind.GENERAL_BRANCH)) {
 				boolean conflict = store.children(Scope.ALL, existing.get().id(), true)
 					.stream()
 					.anyMatch(c -> !r.kind().mayHaveChild(c.kind()));
@@ -283,7 +285,8 @@ class OrgImporter {
 				updates.add(after);
 				entries.add(new AuditEntry("ORG_UPDATED", Optional.of(existing.id()), "ORG", existing.code(),
 						"导入修改组织 " + existing.code() + " " + after.name(), changes));
-				history.add(new OrgStore.HistoryEntry(existing.id(), "UPDATED", actor.username(), OrgChanges.text(changes)));
+				history.add(new OrgStore.HistoryEntry(existing.id(), "UPDATED", actor.username(),
+						OrgChanges.text(changes)));
 			}
 			if (moved) {
 				moves.add(row);
@@ -292,7 +295,8 @@ class OrgImporter {
 				unchanged++;
 			}
 		}
-		// New orgs, parents before children: a parent is either already stored or created earlier in this loop.
+		// New orgs, parents before children: a parent is either already stored or created
+		// earlier in this loop.
 		Map<String, Integer> depthInFile = new HashMap<>();
 		for (Row row : fresh) {
 			depth(row.record().code(), check, depthInFile);
@@ -301,19 +305,23 @@ class OrgImporter {
 		List<Long> ids = store.allocateIds(fresh.size());
 		Map<String, OrgRow> created = new HashMap<>();
 		long t0 = System.nanoTime();
-		// Written in chunks, each with its history and audit rows, so that a province-sized file does not hold every
-		// audit entry in memory at once (all in the caller's one transaction: still all or nothing).
+		// Written in chunks, each with its history and audit rows, so that a
+		// province-sized file does not hold every
+		// audit entry in memory at once (all in the caller's one transaction: still all
+		// or nothing).
 		List<OrgRow> inserts = new ArrayList<>(WRITE_CHUNK);
 		List<AuditEntry> createdEntries = new ArrayList<>(WRITE_CHUNK);
 		List<OrgStore.HistoryEntry> createdHistory = new ArrayList<>(WRITE_CHUNK);
 		for (int i = 0; i < fresh.size(); i++) {
 			OrgRecord r = fresh.get(i).record();
 			long id = ids.get(i);
-			Optional<OrgRow> parent = r.parentCode().map(pc -> created.containsKey(pc) ? created.get(pc) : check.db.get(pc));
+			Optional<OrgRow> parent = r.parentCode()
+				.map(pc -> created.containsKey(pc) ? created.get(pc) : check.db.get(pc));
 			OrgRow row = new OrgRow(id, r.code().strip(), r.name().strip(), parent.map(OrgRow::id),
 					parent.map(OrgRow::path).orElse("/") + id + "/", parent.map(p -> p.depth() + 1).orElse(0), r.kind(),
-					r.sector(), r.establishedOn(), r.lastElectionOn(), r.termYears().orElse(r.kind().defaultTermYears()),
-					r.residentYouth(), r.registeredPop635(), r.youthWorkCommittee(), r.dissolvedOn(), 0);
+					r.sector(), r.establishedOn(), r.lastElectionOn(),
+					r.termYears().orElse(r.kind().defaultTermYears()), r.residentYouth(), r.registeredPop635(),
+					r.youthWorkCommittee(), r.dissolvedOn(), 0);
 			created.put(row.code(), row);
 			inserts.add(row);
 			createdEntries.add(new AuditEntry("ORG_CREATED", Optional.of(id), "ORG", row.code(),
@@ -341,7 +349,8 @@ class OrgImporter {
 			store.move(org, newParent, now);
 			entries.add(new AuditEntry("ORG_MOVED", Optional.of(org.id()), "ORG", org.code(),
 					"导入迁移组织 " + org.code() + " " + org.name(), List.of(new Change("parent", from, newParent.code()))));
-			history.add(new OrgStore.HistoryEntry(org.id(), "MOVED", actor.username(), "上级组织：" + from + " → " + newParent.code()));
+			history.add(new OrgStore.HistoryEntry(org.id(), "MOVED", actor.username(),
+					"上级组织：" + from + " → " + newParent.code()));
 		}
 		store.historyAll(history, now);
 		audit.recordAll(actor, entries);

@@ -3,7 +3,10 @@ package org.tuanwu.organization.internal;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The field rules of an org, shared by the forms and the import. Each answer is the Chinese reason. */
+/**
+ * The field rules of an org, shared by the forms and the import. Each answer is the
+ * Chinese reason.
+ */
 final class OrgRules {
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");

@@ -136,8 +136,8 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		String path = parent.map(OrgRow::path).orElse("/") + id + "/";
 		OrgRow row = new OrgRow(id, draft.code().strip(), draft.name().strip(), parent.map(OrgRow::id), path,
 				parent.map(p -> p.depth() + 1).orElse(0), draft.kind(), draft.sector(), draft.establishedOn(),
-				draft.lastElectionOn(), draft.termYears().orElse(draft.kind().defaultTermYears()), draft.residentYouth(),
-				draft.registeredPop635(), draft.youthWorkCommittee(), Optional.empty(), 0);
+				draft.lastElectionOn(), draft.termYears().orElse(draft.kind().defaultTermYears()),
+				draft.residentYouth(), draft.registeredPop635(), draft.youthWorkCommittee(), Optional.empty(), 0);
 		Instant now = clock.instant();
 		store.insertAll(List.of(row), now);
 		store.history(id, "CREATED", actor.username(), OrgChanges.describe(row), now);
@@ -162,8 +162,7 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 			}
 		}
 		if (store.children(Scope.ALL, orgId, true).stream().anyMatch(c -> !draft.kind().mayHaveChild(c.kind()))) {
-			throw FieldError.invalid("org.kind-not-allowed",
-					Map.of("kind", "该组织已有下级组织，不能改为" + draft.kind().label()));
+			throw FieldError.invalid("org.kind-not-allowed", Map.of("kind", "该组织已有下级组织，不能改为" + draft.kind().label()));
 		}
 		if (before.version() != expectedVersion) {
 			throw Problem.conflict("record.stale", "该组织已被他人修改，请刷新后重试");
@@ -239,17 +238,18 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		}
 		int active = store.childCount(orgId, false);
 		if (active > 0) {
-			throw Problem.badRequest("org.has-active-children",
-					"该组织还有 " + active + " 个未撤销的下级组织，请先迁移或撤销它们");
+			throw Problem.badRequest("org.has-active-children", "该组织还有 " + active + " 个未撤销的下级组织，请先迁移或撤销它们");
 		}
 		OrgRow after = new OrgRow(org.id(), org.code(), org.name(), org.parentId(), org.path(), org.depth(), org.kind(),
 				org.sector(), org.establishedOn(), org.lastElectionOn(), org.termYears(), org.residentYouth(),
 				org.registeredPop635(), org.youthWorkCommittee(), Optional.of(dissolvedOn), org.version());
 		store.updateAttributes(List.of(after), clock.instant());
-		store.history(orgId, "DISSOLVED", actor.username(), "撤销于 " + dissolvedOn + "：" + reason.strip(), clock.instant());
-		audit.record(actor, new AuditEntry("ORG_DISSOLVED", Optional.of(orgId), "ORG", org.code(),
-				"撤销组织 " + org.code() + " " + org.name() + "：" + reason.strip(),
-				List.of(new Change("dissolvedOn", "", dissolvedOn.toString()))));
+		store.history(orgId, "DISSOLVED", actor.username(), "撤销于 " + dissolvedOn + "：" + reason.strip(),
+				clock.instant());
+		audit.record(actor,
+				new AuditEntry("ORG_DISSOLVED", Optional.of(orgId), "ORG", org.code(),
+						"撤销组织 " + org.code() + " " + org.name() + "：" + reason.strip(),
+						List.of(new Change("dissolvedOn", "", dissolvedOn.toString()))));
 		return detail(actor.scope(), store.findAnywhere(orgId).orElseThrow());
 	}
 
@@ -275,8 +275,7 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 	}
 
 	private OrgRow visible(Actor actor, long orgId) {
-		return store.find(actor.scope(), orgId)
-			.orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管辖范围内"));
+		return store.find(actor.scope(), orgId).orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管辖范围内"));
 	}
 
 	private static Scope subtree(OrgRow org) {
@@ -295,9 +294,7 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 				path.add(new OrgRef(a.id(), a.code(), a.name()));
 			}
 		}
-		Optional<OrgRef> parent = o.parentId()
-			.map(ancestors::get)
-			.map(p -> new OrgRef(p.id(), p.code(), p.name()));
+		Optional<OrgRef> parent = o.parentId().map(ancestors::get).map(p -> new OrgRef(p.id(), p.code(), p.name()));
 		int children = store.childCount(o.id(), false);
 		Optional<LocalDate> expires = o.lastElectionOn().map(d -> d.plusYears(o.termYears()));
 		return new OrgDetail(o.id(), o.code(), o.name(), o.kind(), o.sector(), parent, o.establishedOn(),

@@ -26,8 +26,8 @@ import org.tuanwu.organization.OrgNode;
 import org.tuanwu.organization.Sector;
 
 /**
- * SQL over the org table. Every query that can return orgs takes the caller's {@link Scope} and adds its
- * path range: no scope, no rows.
+ * SQL over the org table. Every query that can return orgs takes the caller's
+ * {@link Scope} and adds its path range: no scope, no rows.
  */
 @Repository
 class OrgStore {
@@ -47,7 +47,10 @@ class OrgStore {
 
 	private final JdbcTemplate template;
 
-	/** For exports: rows arrive in chunks instead of all at once (PostgreSQL needs a transaction for that). */
+	/**
+	 * For exports: rows arrive in chunks instead of all at once (PostgreSQL needs a
+	 * transaction for that).
+	 */
 	private final JdbcTemplate streaming;
 
 	private final boolean postgres;
@@ -71,13 +74,19 @@ class OrgStore {
 			.optional();
 	}
 
-	/** Unscoped: for resolving scopes themselves and for checks that report nothing back to the caller. */
+	/**
+	 * Unscoped: for resolving scopes themselves and for checks that report nothing back
+	 * to the caller.
+	 */
 	Optional<OrgRow> findAnywhere(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = ?").param(id).query(OrgStore::row).optional();
 	}
 
 	Optional<OrgRow> findByCodeAnywhere(String code) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = ?").param(code).query(OrgStore::row).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = ?")
+			.param(code)
+			.query(OrgStore::row)
+			.optional();
 	}
 
 	List<OrgRow> findByCodesAnywhere(Collection<String> codes) {
@@ -108,8 +117,9 @@ class OrgStore {
 
 	List<OrgNode> roots(Scope scope, boolean includeDissolved) {
 		if (scope.isAll()) {
-			return jdbc.sql("SELECT " + nodeColumns(includeDissolved) + " FROM org o WHERE o.parent_id IS NULL"
-					+ (includeDissolved ? "" : " AND" + ACTIVE) + " ORDER BY o.code")
+			return jdbc
+				.sql("SELECT " + nodeColumns(includeDissolved) + " FROM org o WHERE o.parent_id IS NULL"
+						+ (includeDissolved ? "" : " AND" + ACTIVE) + " ORDER BY o.code")
 				.query(OrgStore::node)
 				.list();
 		}
@@ -122,8 +132,9 @@ class OrgStore {
 	}
 
 	List<OrgNode> children(Scope scope, long parentId, boolean includeDissolved) {
-		return jdbc.sql("SELECT " + nodeColumns(includeDissolved) + " FROM org o WHERE o.parent_id = :parent AND"
-				+ IN_SCOPE + (includeDissolved ? "" : " AND" + ACTIVE) + " ORDER BY o.kind, o.code")
+		return jdbc
+			.sql("SELECT " + nodeColumns(includeDissolved) + " FROM org o WHERE o.parent_id = :parent AND" + IN_SCOPE
+					+ (includeDissolved ? "" : " AND" + ACTIVE) + " ORDER BY o.kind, o.code")
 			.param("parent", parentId)
 			.param("lower", scope.lower())
 			.param("upper", scope.upper())
@@ -141,7 +152,10 @@ class OrgStore {
 	record SearchResult(List<OrgNode> items, long total, boolean totalExact) {
 	}
 
-	/** The pager counts at most this many rows: an exact count of a province's 300 000 orgs costs 0.2 s. */
+	/**
+	 * The pager counts at most this many rows: an exact count of a province's 300 000
+	 * orgs costs 0.2 s.
+	 */
 	static final int COUNT_LIMIT = 10_000;
 
 	SearchResult search(Scope within, String query, Optional<OrgKind> kind, boolean includeDissolved, int page,
@@ -210,7 +224,9 @@ class OrgStore {
 			.single();
 	}
 
-	/** Streams the subtree in path order, so that every parent comes before its children. */
+	/**
+	 * Streams the subtree in path order, so that every parent comes before its children.
+	 */
 	void forEachInSubtree(Scope scope, boolean includeDissolved, Consumer<OrgWithParentCode> sink) {
 		streaming.query("SELECT " + COLUMNS + ", p.code AS parent_code FROM org o LEFT JOIN org p ON p.id = o.parent_id"
 				+ " WHERE o.path >= ? AND o.path < ?" + (includeDissolved ? "" : " AND" + ACTIVE) + " ORDER BY o.path",
@@ -223,8 +239,8 @@ class OrgStore {
 	}
 
 	/**
-	 * The subtree as the scorecard's roll-up walks it, in path order: only the columns it needs and no join, as this
-	 * runs over 300 000 orgs for a province.
+	 * The subtree as the scorecard's roll-up walks it, in path order: only the columns it
+	 * needs and no join, as this runs over 300 000 orgs for a province.
 	 */
 	void forEachTreeNode(Scope scope, Consumer<org.tuanwu.scorecard.OrgTreeSource.TreeOrg> sink) {
 		streaming.query("SELECT o.id, o.parent_id, o.code, o.name, o.kind, o.path, o.dissolved_on FROM org o"
@@ -306,7 +322,8 @@ class OrgStore {
 	}
 
 	/**
-	 * Moves the org and its subtree: one statement rewrites every path below the old prefix and shifts depths.
+	 * Moves the org and its subtree: one statement rewrites every path below the old
+	 * prefix and shifts depths.
 	 */
 	void move(OrgRow org, OrgRow newParent, Instant now) {
 		String oldPrefix = org.path();
@@ -337,8 +354,9 @@ class OrgStore {
 
 	void historyAll(List<HistoryEntry> entries, Instant now) {
 		OffsetDateTime at = utc(now);
-		template.batchUpdate("INSERT INTO org_history (org_id, happened_at, event, actor, detail) VALUES (?, ?, ?, ?, ?)",
-				entries, 1000, (ps, e) -> {
+		template.batchUpdate(
+				"INSERT INTO org_history (org_id, happened_at, event, actor, detail) VALUES (?, ?, ?, ?, ?)", entries,
+				1000, (ps, e) -> {
 					ps.setLong(1, e.orgId());
 					ps.setObject(2, at);
 					ps.setString(3, e.event());

@@ -38,9 +38,9 @@ class UnitController {
 	}
 
 	/** The create/edit form; empty fields arrive as null. */
-	record UnitForm(String code, String name, UnitType type, Long responsibleOrgId, Long leagueOrgId, Boolean aboveScale,
-			Boolean meetsConditions, Boolean hasPartyOrg, Boolean standalone, Boolean hasLeagueSchool, Integer students,
-			LocalDate linkedOn, Boolean ledDirectly, Integer version) {
+	record UnitForm(String code, String name, UnitType type, Long responsibleOrgId, Long leagueOrgId,
+			Boolean aboveScale, Boolean meetsConditions, Boolean hasPartyOrg, Boolean standalone,
+			Boolean hasLeagueSchool, Integer students, LocalDate linkedOn, Boolean ledDirectly, Integer version) {
 
 		UnitDraft draft() {
 			Map<String, String> errors = new java.util.LinkedHashMap<>();
@@ -55,9 +55,9 @@ class UnitController {
 			}
 			return new UnitDraft(code == null ? "" : code, name == null ? "" : name, type, responsibleOrgId,
 					Optional.ofNullable(leagueOrgId), Optional.ofNullable(aboveScale),
-					Optional.ofNullable(meetsConditions), Optional.ofNullable(hasPartyOrg), Optional.ofNullable(standalone),
-					Optional.ofNullable(hasLeagueSchool), Optional.ofNullable(students), Optional.ofNullable(linkedOn),
-					Optional.ofNullable(ledDirectly));
+					Optional.ofNullable(meetsConditions), Optional.ofNullable(hasPartyOrg),
+					Optional.ofNullable(standalone), Optional.ofNullable(hasLeagueSchool),
+					Optional.ofNullable(students), Optional.ofNullable(linkedOn), Optional.ofNullable(ledDirectly));
 		}
 
 	}

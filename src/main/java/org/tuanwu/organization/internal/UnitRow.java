@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import org.tuanwu.organization.UnitType;
 
-/** A unit as stored, with the codes, names and paths of its orgs. Never leaves the module. */
+/**
+ * A unit as stored, with the codes, names and paths of its orgs. Never leaves the module.
+ */
 record UnitRow(long id, String code, String name, UnitType type, long responsibleOrgId, String responsibleCode,
 		String responsibleName, String responsiblePath, Optional<Boolean> aboveScale, Optional<Boolean> meetsConditions,
 		Optional<Boolean> hasPartyOrg, Optional<Long> leagueOrgId, Optional<String> leagueCode,

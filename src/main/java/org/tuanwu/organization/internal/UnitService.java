@@ -37,8 +37,9 @@ import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 
 /**
- * The units register. Scope is decided by the responsible org's path; the league org, when named, must lie in the
- * actor's scope too. Writes and their audit entries share one transaction.
+ * The units register. Scope is decided by the responsible org's path; the league org,
+ * when named, must lie in the actor's scope too. Writes and their audit entries share one
+ * transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -136,8 +137,8 @@ class UnitService implements UnitRegister {
 		List<Change> changes = changes(Optional.empty(), gone).stream()
 			.map(c -> new Change(c.field(), c.after(), ""))
 			.toList();
-		audit.record(actor, new AuditEntry("UNIT_DELETED", Optional.of(before.responsibleOrgId()), "UNIT", before.code(),
-				"删除单位 " + before.code() + " " + before.name(), changes));
+		audit.record(actor, new AuditEntry("UNIT_DELETED", Optional.of(before.responsibleOrgId()), "UNIT",
+				before.code(), "删除单位 " + before.code() + " " + before.name(), changes));
 	}
 
 	@Override
@@ -236,8 +237,7 @@ class UnitService implements UnitRegister {
 	}
 
 	private OrgRow visibleOrg(Actor actor, long orgId) {
-		return orgs.find(actor.scope(), orgId)
-			.orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管辖范围内"));
+		return orgs.find(actor.scope(), orgId).orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管辖范围内"));
 	}
 
 	private static Scope subtree(OrgRow org) {
@@ -271,7 +271,9 @@ class UnitService implements UnitRegister {
 				d.students(), d.linkedOn(), d.ledDirectly()));
 	}
 
-	/** The field rules shared by the form and the import: column header → Chinese reason. */
+	/**
+	 * The field rules shared by the form and the import: column header → Chinese reason.
+	 */
 	private static Map<String, String> checkFields(String code, String name, Optional<Integer> students,
 			Optional<LocalDate> linkedOn, LocalDate today) {
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -303,8 +305,8 @@ class UnitService implements UnitRegister {
 
 	private static UnitRecord normalized(UnitRecord r) {
 		return new UnitRecord(r.code().strip(), r.name().strip(), r.type(), r.responsibleOrgCode(), r.aboveScale(),
-				r.meetsConditions(), r.hasPartyOrg(), r.leagueOrgCode(), r.standalone(), r.hasLeagueSchool(), r.students(),
-				r.linkedOn(), r.ledDirectly());
+				r.meetsConditions(), r.hasPartyOrg(), r.leagueOrgCode(), r.standalone(), r.hasLeagueSchool(),
+				r.students(), r.linkedOn(), r.ledDirectly());
 	}
 
 	private static UnitFields fields(UnitDraft d) {

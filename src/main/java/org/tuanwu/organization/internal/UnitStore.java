@@ -25,8 +25,8 @@ import org.tuanwu.identity.Scope;
 import org.tuanwu.organization.UnitType;
 
 /**
- * SQL over the unit table. A unit is in a scope when its responsible org is: every query that returns units joins
- * that org and adds the scope's path range.
+ * SQL over the unit table. A unit is in a scope when its responsible org is: every query
+ * that returns units joins that org and adds the scope's path range.
  */
 @Repository
 class UnitStore {
@@ -90,8 +90,8 @@ class UnitStore {
 	record SearchResult(List<UnitRow> items, long total, boolean totalExact) {
 	}
 
-	SearchResult search(Scope within, String query, Optional<UnitType> type, Optional<Boolean> covered,
-			LocalDate today, int page, int size) {
+	SearchResult search(Scope within, String query, Optional<UnitType> type, Optional<Boolean> covered, LocalDate today,
+			int page, int size) {
 		StringBuilder where = new StringBuilder(" WHERE" + IN_SCOPE);
 		Map<String, Object> params = new HashMap<>();
 		params.put("lower", within.lower());
@@ -107,7 +107,8 @@ class UnitStore {
 			params.put("type", t.name());
 		});
 		covered.ifPresent(c -> {
-			where.append(c ? " AND " : " AND NOT ").append("(l.id IS NOT NULL AND (l.dissolved_on IS NULL OR l.dissolved_on > :today))");
+			where.append(c ? " AND " : " AND NOT ")
+				.append("(l.id IS NOT NULL AND (l.dissolved_on IS NULL OR l.dissolved_on > :today))");
 			params.put("today", today);
 		});
 		params.put("countLimit", OrgStore.COUNT_LIMIT + 1);
@@ -129,10 +130,9 @@ class UnitStore {
 
 	/** Streams the units of the subtree by org path and code. */
 	void forEachInSubtree(Scope scope, Consumer<UnitRow> sink) {
-		streaming.query(SELECT + " WHERE o.path >= ? AND o.path < ? ORDER BY o.path, u.code",
-				rs -> {
-					sink.accept(row(rs, 0));
-				}, scope.lower(), scope.upper());
+		streaming.query(SELECT + " WHERE o.path >= ? AND o.path < ? ORDER BY o.path, u.code", rs -> {
+			sink.accept(row(rs, 0));
+		}, scope.lower(), scope.upper());
 	}
 
 	void insertAll(List<UnitFields> units, Instant now) {
@@ -149,21 +149,26 @@ class UnitStore {
 		});
 	}
 
-	/** Updates units by code; with a version, refuses a stale one. Returns the number of rows updated. */
+	/**
+	 * Updates units by code; with a version, refuses a stale one. Returns the number of
+	 * rows updated.
+	 */
 	int updateAll(List<UnitFields> units, Optional<Integer> version, Instant now) {
 		OffsetDateTime at = OrgStore.utc(now);
-		int[][] counts = template.batchUpdate("""
-				UPDATE unit SET code = ?, name = ?, type = ?, responsible_org_id = ?, league_org_id = ?, above_scale = ?,
-				                meets_conditions = ?, has_party_org = ?, standalone = ?, has_league_school = ?,
-				                students = ?, linked_on = ?, led_directly = ?, version = version + 1, updated_at = ?
-				WHERE code = ? AND (? < 0 OR version = ?)
-				""", units, 1000, (ps, u) -> {
-			bind(ps, u);
-			ps.setObject(14, at);
-			ps.setString(15, u.code());
-			ps.setInt(16, version.orElse(-1));
-			ps.setInt(17, version.orElse(-1));
-		});
+		int[][] counts = template.batchUpdate(
+				"""
+						UPDATE unit SET code = ?, name = ?, type = ?, responsible_org_id = ?, league_org_id = ?, above_scale = ?,
+						                meets_conditions = ?, has_party_org = ?, standalone = ?, has_league_school = ?,
+						                students = ?, linked_on = ?, led_directly = ?, version = version + 1, updated_at = ?
+						WHERE code = ? AND (? < 0 OR version = ?)
+						""",
+				units, 1000, (ps, u) -> {
+					bind(ps, u);
+					ps.setObject(14, at);
+					ps.setString(15, u.code());
+					ps.setInt(16, version.orElse(-1));
+					ps.setInt(17, version.orElse(-1));
+				});
 		int updated = 0;
 		for (int[] batch : counts) {
 			for (int c : batch) {

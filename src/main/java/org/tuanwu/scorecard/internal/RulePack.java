@@ -8,14 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A rule pack (规则包): the targets of one policy document, one version of it. Built-in packs are version 1 and
- * come from the classpath; uploads add versions kept in the database, all of them still evaluable.
+ * A rule pack (规则包): the targets of one policy document, one version of it. Built-in
+ * packs are version 1 and come from the classpath; uploads add versions kept in the
+ * database, all of them still evaluable.
  */
 record RulePack(String id, int version, String title, String issuer, Optional<LocalDate> issuedOn,
 		Map<String, String> clauses, List<PackIndicator> indicators, String yaml, boolean builtIn,
 		Optional<OffsetDateTime> uploadedAt, Optional<String> uploadedBy) {
 
-	/** One indicator of a pack: a target, or informational; the org kinds it applies to (empty: all). */
+	/**
+	 * One indicator of a pack: a target, or informational; the org kinds it applies to
+	 * (empty: all).
+	 */
 	record PackIndicator(String code, Optional<Target> target, boolean informational, List<String> appliesTo,
 			String clause) {
 

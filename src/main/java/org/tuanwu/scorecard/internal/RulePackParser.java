@@ -25,8 +25,8 @@ import org.tuanwu.scorecard.internal.RulePack.Target;
 import org.tuanwu.shared.Problem;
 
 /**
- * Reads a rule pack from YAML and checks it: every problem is collected with the field it concerns, so that an
- * administrator fixes a refused file in one go.
+ * Reads a rule pack from YAML and checks it: every problem is collected with the field it
+ * concerns, so that an administrator fixes a refused file in one go.
  */
 final class RulePackParser {
 
@@ -43,7 +43,10 @@ final class RulePackParser {
 	record Error(String field, String message) {
 	}
 
-	/** Parses and validates; throws 400 {@code scorecard.pack-invalid} listing every problem. */
+	/**
+	 * Parses and validates; throws 400 {@code scorecard.pack-invalid} listing every
+	 * problem.
+	 */
 	static RulePack parse(String yaml, boolean builtIn) {
 		List<Error> errors = new ArrayList<>();
 		RulePack pack = read(yaml, builtIn, errors);
@@ -133,8 +136,8 @@ final class RulePackParser {
 		if (!errors.isEmpty()) {
 			return null;
 		}
-		return new RulePack(id, 1, title, issuer, issuedOn, Map.copyOf(clauses), List.copyOf(indicators), yaml,
-				builtIn, Optional.empty(), Optional.empty());
+		return new RulePack(id, 1, title, issuer, issuedOn, Map.copyOf(clauses), List.copyOf(indicators), yaml, builtIn,
+				Optional.empty(), Optional.empty());
 	}
 
 	private static Optional<PackIndicator> indicator(Object item, String field, Map<String, String> clauses,

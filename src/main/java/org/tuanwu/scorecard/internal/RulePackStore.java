@@ -21,14 +21,16 @@ class RulePackStore {
 	}
 
 	List<StoredPack> all() {
-		return jdbc.sql("SELECT id, version, yaml, uploaded_at, uploaded_by FROM scorecard_rule_pack ORDER BY id, version")
+		return jdbc
+			.sql("SELECT id, version, yaml, uploaded_at, uploaded_by FROM scorecard_rule_pack ORDER BY id, version")
 			.query((rs, n) -> new StoredPack(rs.getString(1), rs.getInt(2), rs.getString(3),
 					rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
 			.list();
 	}
 
 	Optional<StoredPack> find(String id, int version) {
-		return jdbc.sql("SELECT id, version, yaml, uploaded_at, uploaded_by FROM scorecard_rule_pack WHERE id = ? AND version = ?")
+		return jdbc.sql(
+				"SELECT id, version, yaml, uploaded_at, uploaded_by FROM scorecard_rule_pack WHERE id = ? AND version = ?")
 			.params(id, version)
 			.query((rs, n) -> new StoredPack(rs.getString(1), rs.getInt(2), rs.getString(3),
 					rs.getObject(4, OffsetDateTime.class), rs.getString(5)))

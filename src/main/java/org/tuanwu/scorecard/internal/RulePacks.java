@@ -23,8 +23,9 @@ import org.tuanwu.identity.Permission;
 import org.tuanwu.shared.Problem;
 
 /**
- * The rule packs: the built-in ones of the classpath ({@code scorecard/packs/*.yaml}, version 1) and the uploaded
- * versions of the database. A pack id without {@code version} means its newest version.
+ * The rule packs: the built-in ones of the classpath ({@code scorecard/packs/*.yaml},
+ * version 1) and the uploaded versions of the database. A pack id without {@code version}
+ * means its newest version.
  */
 @Service
 class RulePacks {
@@ -106,8 +107,7 @@ class RulePacks {
 		RulePack saved = pack.withStored(version, OffsetDateTime.now(clock), actor.username());
 		store.insert(saved);
 		audit.record(actor, new AuditEntry("RULE_PACK_UPLOADED", Optional.empty(), "RULE_PACK",
-				saved.id() + ":" + version, "上传规则包 " + saved.id() + " 版本 " + version + "：" + saved.title(),
-				List.of()));
+				saved.id() + ":" + version, "上传规则包 " + saved.id() + " 版本 " + version + "：" + saved.title(), List.of()));
 		return saved;
 	}
 

@@ -16,9 +16,10 @@ import org.tuanwu.scorecard.Period;
 import org.tuanwu.shared.Command;
 
 /**
- * {@code bench-scorecard [--org CODE] [--period YYYY] [--runs N]}: times a full evaluation (subtree walk, one count
- * per source, roll-up, targets) of every {@code ORG_*} indicator for one org, bypassing the cache. A benchmark, not a
- * test; docs/benchmarks.md records its figures.
+ * {@code bench-scorecard [--org CODE] [--period YYYY] [--runs N]}: times a full
+ * evaluation (subtree walk, one count per source, roll-up, targets) of every
+ * {@code ORG_*} indicator for one org, bypassing the cache. A benchmark, not a test;
+ * docs/benchmarks.md records its figures.
  */
 @Component
 class ScorecardBenchCommand implements Command {
@@ -46,16 +47,16 @@ class ScorecardBenchCommand implements Command {
 	public int run(List<String> args, PrintStream out, PrintStream err) {
 		Actor actor = Actor.commandLine(System.getProperty("user.name", "cli"));
 		Optional<String> orgCode = option(args, "org");
-		Period period = engine.period(option(args, "period").orElse(Integer.toString(LocalDate.now(engine.clock()).getYear() - 1)));
+		Period period = engine
+			.period(option(args, "period").orElse(Integer.toString(LocalDate.now(engine.clock()).getYear() - 1)));
 		int runs = Integer.parseInt(option(args, "runs").orElse("5"));
-		TreeOrg org = orgCode.map(c -> engine.org(actor, c))
-			.or(() -> engine.top(actor.scope()))
-			.orElse(null);
+		TreeOrg org = orgCode.map(c -> engine.org(actor, c)).or(() -> engine.top(actor.scope())).orElse(null);
 		if (org == null) {
 			err.println("数据库中没有组织，请先运行 demo --scale province");
 			return 1;
 		}
-		// Every ORG_* code, informational: the engine does all its work, only the comparison is skipped.
+		// Every ORG_* code, informational: the engine does all its work, only the
+		// comparison is skipped.
 		List<RulePack.PackIndicator> indicators = IndicatorCatalogue.all()
 			.keySet()
 			.stream()
@@ -74,10 +75,10 @@ class ScorecardBenchCommand implements Command {
 			}
 		}
 		Collections.sort(times);
-		out.printf("完整考核：%s（%s）下 %d 个组织，%d 个 ORG_* 指标，期间 %s%n", org.code(), org.name(), last.orgs(),
-				indicators.size(), period);
-		out.printf("  %d 次（预热 1 次后）：中位数 %.1f ms，最快 %.1f ms，最慢 %.1f ms%n", times.size(),
-				times.get(times.size() / 2), times.get(0), times.get(times.size() - 1));
+		out.printf("完整考核：%s（%s）下 %d 个组织，%d 个 ORG_* 指标，期间 %s%n", org.code(), org.name(), last.orgs(), indicators.size(),
+				period);
+		out.printf("  %d 次（预热 1 次后）：中位数 %.1f ms，最快 %.1f ms，最慢 %.1f ms%n", times.size(), times.get(times.size() / 2),
+				times.get(0), times.get(times.size() - 1));
 		return 0;
 	}
 

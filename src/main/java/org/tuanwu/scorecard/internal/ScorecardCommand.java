@@ -23,9 +23,10 @@ import org.tuanwu.shared.Problem;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code scorecard --org CODE --pack ID --period YYYY [--format json|xlsx|pdf] [--out FILE]}: the same scorecard
- * as {@code GET /api/v1/scorecards}, the JSON identical. Runs as the operator of the command line. Exit status:
- * 0 done, 1 refused (unknown pack or org, bad period, unwritable file), 2 wrong usage.
+ * {@code scorecard --org CODE --pack ID --period YYYY [--format json|xlsx|pdf] [--out FILE]}:
+ * the same scorecard as {@code GET /api/v1/scorecards}, the JSON identical. Runs as the
+ * operator of the command line. Exit status: 0 done, 1 refused (unknown pack or org, bad
+ * period, unwritable file), 2 wrong usage.
  */
 @Component
 class ScorecardCommand implements Command {

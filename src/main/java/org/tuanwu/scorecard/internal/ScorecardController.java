@@ -32,7 +32,10 @@ import org.tuanwu.scorecard.internal.RulePack.Target;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 
-/** docs/api.md "Scorecard": scorecards, exports, evidence, trend, dashboard and rule packs. */
+/**
+ * docs/api.md "Scorecard": scorecards, exports, evidence, trend, dashboard and rule
+ * packs.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ScorecardController {
@@ -87,8 +90,7 @@ class ScorecardController {
 	}
 
 	@GetMapping("/scorecards/evidence")
-	@Nullable
-	Page<Evidence> evidence(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
+	@Nullable Page<Evidence> evidence(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
 			@RequestParam String code, @RequestParam Optional<Integer> version,
 			@RequestParam(defaultValue = "false") boolean failingOnly, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @RequestParam Optional<String> format,

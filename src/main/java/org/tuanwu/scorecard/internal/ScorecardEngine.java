@@ -42,10 +42,11 @@ import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 
 /**
- * Evaluates a rule pack over an org subtree for a period (ARCHITECTURE.md "The scorecard engine"): one
- * {@link IndicatorSource#count} call per source for all its codes, the per-org counts rolled up the tree bottom-up
- * in memory (numerators and denominators add; ratios only after the roll-up, never averaged), targets compared
- * exactly, and the result cached per data version.
+ * Evaluates a rule pack over an org subtree for a period (ARCHITECTURE.md "The scorecard
+ * engine"): one {@link IndicatorSource#count} call per source for all its codes, the
+ * per-org counts rolled up the tree bottom-up in memory (numerators and denominators add;
+ * ratios only after the roll-up, never averaged), targets compared exactly, and the
+ * result cached per data version.
  */
 @Service
 class ScorecardEngine {
@@ -102,7 +103,10 @@ class ScorecardEngine {
 		return Period.parse(text, clock);
 	}
 
-	/** The org of this code if the actor may see it; 404 otherwise, so that its existence is not revealed. */
+	/**
+	 * The org of this code if the actor may see it; 404 otherwise, so that its existence
+	 * is not revealed.
+	 */
 	TreeOrg org(Actor actor, String code) {
 		actor.require(Permission.SCORECARD_READ);
 		return tree().findByCode(code.strip())
@@ -130,8 +134,8 @@ class ScorecardEngine {
 		return evaluation;
 	}
 
-	Page<Evidence> evidence(Actor actor, RulePack pack, String orgCode, Period period, String code,
-			boolean failingOnly, int page, int size) {
+	Page<Evidence> evidence(Actor actor, RulePack pack, String orgCode, Period period, String code, boolean failingOnly,
+			int page, int size) {
 		TreeOrg org = org(actor, orgCode);
 		if (pack.indicator(code).isEmpty()) {
 			throw Problem.notFound("scorecard.indicator-not-found", "规则包 " + pack.id() + " 中没有指标 " + code);
@@ -151,8 +155,7 @@ class ScorecardEngine {
 	}
 
 	private OrgTreeSource tree() {
-		return trees.get()
-			.orElseThrow(() -> new Problem(503, "scorecard.org-tree-unavailable", "组织树尚未接入指标考核，暂时无法计算"));
+		return trees.get().orElseThrow(() -> new Problem(503, "scorecard.org-tree-unavailable", "组织树尚未接入指标考核，暂时无法计算"));
 	}
 
 	/** Which source answers each code: the first that names it. */
@@ -171,8 +174,9 @@ class ScorecardEngine {
 	}
 
 	/**
-	 * Several packs for one org: the subtree is walked and each source counted once for the codes of all of them
-	 * (the dashboard shows every pack). Cached evaluations are reused.
+	 * Several packs for one org: the subtree is walked and each source counted once for
+	 * the codes of all of them (the dashboard shows every pack). Cached evaluations are
+	 * reused.
 	 */
 	List<Evaluation> evaluateAll(TreeOrg org, List<RulePack> packs, Period period) {
 		long dataVersion = audit.dataVersion();
@@ -206,7 +210,10 @@ class ScorecardEngine {
 		return new CacheKey(pack.id(), pack.version(), org.id(), period.year(), period.asOf(), dataVersion);
 	}
 
-	/** The walked subtree with the rolled-up counts of every code the packs need for the org or its children. */
+	/**
+	 * The walked subtree with the rolled-up counts of every code the packs need for the
+	 * org or its children.
+	 */
 	private record Rollup(TreeOrg root, List<TreeOrg> children, Map<Long, Integer> index, Map<String, long[][]> totals,
 			int live, int branches) {
 	}
@@ -267,7 +274,8 @@ class ScorecardEngine {
 						den[i] += c.denominator();
 					}
 				});
-				// Parents come before children, so walking backwards adds every child's finished total to its parent.
+				// Parents come before children, so walking backwards adds every child's
+				// finished total to its parent.
 				for (int i = n - 1; i >= 0; i--) {
 					if (parent[i] >= 0) {
 						num[parent[i]] += num[i];
@@ -289,9 +297,9 @@ class ScorecardEngine {
 			.map(c -> new ChildScorecard(new ChildRef(c.id(), c.code(), c.name(), c.kind()),
 					results(pack, c, r.index().get(c.id()), r.totals())))
 			.toList();
-		ScorecardView view = new ScorecardView(new PackRef(pack.id(), pack.title(), pack.version()),
-				period.toString(), new OrgRef(root.id(), root.code(), root.name()), rootResults, childResults,
-				dataVersion, OffsetDateTime.now(clock));
+		ScorecardView view = new ScorecardView(new PackRef(pack.id(), pack.title(), pack.version()), period.toString(),
+				new OrgRef(root.id(), root.code(), root.name()), rootResults, childResults, dataVersion,
+				OffsetDateTime.now(clock));
 		return new Evaluation(view, r.live(), r.branches());
 	}
 
@@ -312,7 +320,10 @@ class ScorecardEngine {
 		return results;
 	}
 
-	/** The figure and status of one indicator from its rolled-up counts (null: no source provides the code). */
+	/**
+	 * The figure and status of one indicator from its rolled-up counts (null: no source
+	 * provides the code).
+	 */
 	static IndicatorResult result(RulePack pack, PackIndicator pi, Definition def, @Nullable Counts counts) {
 		String clause = pi.clause();
 		String text = pack.clauses().getOrDefault(clause, "");
@@ -340,7 +351,8 @@ class ScorecardEngine {
 		BigDecimal left;
 		BigDecimal right;
 		if (def.unit() == IndicatorUnit.GROWTH) {
-			// num/den − 1 op t  ⇔  num op den·(1 + t), den > 0: compared exactly, 6/5 − 1 meets ≥ 0.20.
+			// num/den − 1 op t ⇔ num op den·(1 + t), den > 0: compared exactly, 6/5 − 1
+			// meets ≥ 0.20.
 			exact = numerator.subtract(denominator).divide(denominator, 6, RoundingMode.HALF_UP);
 			left = numerator;
 			right = target == null ? BigDecimal.ZERO : denominator.multiply(BigDecimal.ONE.add(target.value()));
@@ -351,8 +363,7 @@ class ScorecardEngine {
 			left = numerator.multiply(scale);
 			right = target == null ? BigDecimal.ZERO : target.value().multiply(denominator);
 		}
-		Status status = info || target == null ? Status.INFO
-				: target.holds(left, right) ? Status.MET : Status.NOT_MET;
+		Status status = info || target == null ? Status.INFO : target.holds(left, right) ? Status.MET : Status.NOT_MET;
 		return new IndicatorResult(def.code(), def.name(), def.area(), def.unit(), exact.doubleValue(), num, den,
 				target, status, clause, text, null);
 	}

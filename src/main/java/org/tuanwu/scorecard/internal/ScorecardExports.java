@@ -36,9 +36,9 @@ import org.tuanwu.scorecard.internal.ScorecardView.IndicatorResult;
 import org.tuanwu.shared.Problem;
 
 /**
- * The scorecard as a workbook and as a printable PDF (A4, the Chinese font embedded), and the evidence list as a
- * workbook. Both formats carry the same content as the JSON: every figure with its counts, target, status and
- * source clause, and the children matrix.
+ * The scorecard as a workbook and as a printable PDF (A4, the Chinese font embedded), and
+ * the evidence list as a workbook. Both formats carry the same content as the JSON: every
+ * figure with its counts, target, status and source clause, and the children matrix.
  */
 @Component
 class ScorecardExports {
@@ -59,9 +59,11 @@ class ScorecardExports {
 			return "—";
 		}
 		return switch (i.unit()) {
-			case RATE, FLAG, GROWTH -> new BigDecimal(i.value().toString()).multiply(BigDecimal.valueOf(100))
-				.setScale(1, RoundingMode.HALF_UP)
-				.toPlainString() + "%";
+			case RATE, FLAG,
+					GROWTH ->
+				new BigDecimal(i.value().toString()).multiply(BigDecimal.valueOf(100))
+					.setScale(1, RoundingMode.HALF_UP)
+					.toPlainString() + "%";
 			case PER_UNIT -> new BigDecimal(i.value().toString()).setScale(1, RoundingMode.HALF_UP).toPlainString();
 			case COUNT -> i.value().toString();
 		};
@@ -95,7 +97,8 @@ class ScorecardExports {
 			Sheet sheet = wb.createSheet("指标考核");
 			int r = 0;
 			row(sheet, r++, bold, "组织", view.org().name() + "（" + view.org().code() + "）");
-			row(sheet, r++, bold, "规则包", view.pack().title() + "（" + view.pack().id() + " 版本 " + view.pack().version() + "）");
+			row(sheet, r++, bold, "规则包",
+					view.pack().title() + "（" + view.pack().id() + " 版本 " + view.pack().version() + "）");
 			row(sheet, r++, bold, "考核期间", view.period());
 			row(sheet, r++, bold, "生成日期", LocalDate.now(clock).toString());
 			r++;
@@ -140,7 +143,10 @@ class ScorecardExports {
 				for (int c = 0; c < columns.size(); c++) {
 					String code = columns.get(c).code();
 					int col = c + 2;
-					child.indicators().stream().filter(i -> i.code().equals(code)).findFirst()
+					child.indicators()
+						.stream()
+						.filter(i -> i.code().equals(code))
+						.findFirst()
 						.ifPresent(i -> row.createCell(col).setCellValue(value(i) + " " + i.status().title()));
 				}
 			}
@@ -158,8 +164,8 @@ class ScorecardExports {
 			row(sheet, 0, null, "记录类型", "编码", "名称", "所属组织编码", "所属组织", "计入分子", "说明");
 			int r = 1;
 			for (Evidence e : rows) {
-				row(sheet, r++, null, e.recordType(), e.code(), e.name(), e.orgCode(), e.orgName(), e.counted() ? "是" : "否",
-						e.note());
+				row(sheet, r++, null, e.recordType(), e.code(), e.name(), e.orgCode(), e.orgName(),
+						e.counted() ? "是" : "否", e.note());
 			}
 			wb.write(out);
 			wb.dispose();
@@ -182,11 +188,14 @@ class ScorecardExports {
 
 	// --- pdf ---
 
-	/** Fails with a clear refusal when the font is missing, instead of printing boxes for every character. */
+	/**
+	 * Fails with a clear refusal when the font is missing, instead of printing boxes for
+	 * every character.
+	 */
 	void checkPdfFont() {
 		if (!Files.isRegularFile(Path.of(fontFile))) {
-			throw new Problem(503, "scorecard.pdf-font-missing", "服务器缺少中文字体文件（" + fontFile
-					+ "），无法生成 PDF；请安装 fonts-wqy-microhei 或设置 tuanwu.pdf.font");
+			throw new Problem(503, "scorecard.pdf-font-missing",
+					"服务器缺少中文字体文件（" + fontFile + "），无法生成 PDF；请安装 fonts-wqy-microhei 或设置 tuanwu.pdf.font");
 		}
 	}
 
@@ -212,8 +221,9 @@ class ScorecardExports {
 			Paragraph h = new Paragraph(view.org().name() + " 指标考核结果", title);
 			h.setAlignment(Element.ALIGN_CENTER);
 			doc.add(h);
-			doc.add(new Paragraph("规则包：" + view.pack().title() + "（" + view.pack().id() + "，版本 " + view.pack().version()
-					+ "）", normal));
+			doc.add(new Paragraph(
+					"规则包：" + view.pack().title() + "（" + view.pack().id() + "，版本 " + view.pack().version() + "）",
+					normal));
 			doc.add(new Paragraph("组织：" + view.org().name() + "（" + view.org().code() + "）    考核期间：" + view.period()
 					+ " 年度    生成日期：" + LocalDate.now(clock), normal));
 			doc.add(new Paragraph(" ", small));
@@ -229,8 +239,9 @@ class ScorecardExports {
 				table.addCell(cell(counts(i), normal, null));
 				table.addCell(cell(target(i), normal, null));
 				table.addCell(cell(i.status().title(), normal, statusColor(i)));
-				table.addCell(cell(i.source() + "：" + i.sourceText() + (i.reason() == null ? "" : "\n（" + i.reason() + "）"),
-						small, null));
+				table.addCell(
+						cell(i.source() + "：" + i.sourceText() + (i.reason() == null ? "" : "\n（" + i.reason() + "）"),
+								small, null));
 			}
 			doc.add(table);
 			if (!view.children().isEmpty()) {
@@ -249,8 +260,11 @@ class ScorecardExports {
 					for (ChildScorecard child : view.children()) {
 						m.addCell(cell(child.org().name(), small, null));
 						for (IndicatorResult column : part) {
-							IndicatorResult i = child.indicators().stream().filter(x -> x.code().equals(column.code()))
-								.findFirst().orElse(null);
+							IndicatorResult i = child.indicators()
+								.stream()
+								.filter(x -> x.code().equals(column.code()))
+								.findFirst()
+								.orElse(null);
 							m.addCell(i == null ? cell("不适用", small, null)
 									: cell(value(i) + " " + i.status().title(), small, statusColor(i)));
 						}

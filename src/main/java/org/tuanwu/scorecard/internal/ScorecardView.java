@@ -6,7 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tuanwu.scorecard.internal.RulePack.Target;
 
-/** The scorecard as the API, the command line and the exports give it (EXCHANGE.md "Scorecard output"). */
+/**
+ * The scorecard as the API, the command line and the exports give it (EXCHANGE.md
+ * "Scorecard output").
+ */
 record ScorecardView(PackRef pack, String period, OrgRef org, List<IndicatorResult> indicators,
 		List<ChildScorecard> children, long dataVersion, OffsetDateTime computedAt) {
 
@@ -39,12 +42,13 @@ record ScorecardView(PackRef pack, String period, OrgRef org, List<IndicatorResu
 	}
 
 	/**
-	 * One figure: {@code value} is a fraction for rates, an integer for counts, {@code null} without data; the
-	 * counts behind it are always given (the denominator is null for counts).
+	 * One figure: {@code value} is a fraction for rates, an integer for counts,
+	 * {@code null} without data; the counts behind it are always given (the denominator
+	 * is null for counts).
 	 */
 	record IndicatorResult(String code, String name, Area area, IndicatorUnit unit, @Nullable Number value,
-			@Nullable Long numerator, @Nullable Long denominator, @Nullable Target target, Status status,
-			String source, String sourceText, @Nullable String reason) {
+			@Nullable Long numerator, @Nullable Long denominator, @Nullable Target target, Status status, String source,
+			String sourceText, @Nullable String reason) {
 	}
 
 }

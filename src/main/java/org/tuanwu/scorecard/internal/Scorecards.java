@@ -25,7 +25,10 @@ import org.tuanwu.scorecard.internal.ScorecardView.OrgRef;
 import org.tuanwu.scorecard.internal.ScorecardView.Status;
 import org.tuanwu.shared.Problem;
 
-/** The use cases behind the API and the command: scorecard, trend, dashboard, and the audit of exports. */
+/**
+ * The use cases behind the API and the command: scorecard, trend, dashboard, and the
+ * audit of exports.
+ */
 @Service
 class Scorecards {
 
@@ -58,16 +61,17 @@ class Scorecards {
 	}
 
 	void auditExport(Actor actor, ScorecardView view, String what) {
-		audit.record(actor, new AuditEntry("EXPORT", Optional.of(view.org().id()), "SCORECARD",
-				view.pack().id() + ":" + view.pack().version() + ":" + view.org().code() + ":" + view.period(),
-				"导出指标考核" + what + "：" + view.org().name() + "，" + view.pack().title() + "（版本 "
-						+ view.pack().version() + "），" + view.period() + " 年度",
-				List.of()));
+		audit.record(actor,
+				new AuditEntry("EXPORT", Optional.of(view.org().id()), "SCORECARD",
+						view.pack().id() + ":" + view.pack().version() + ":" + view.org().code() + ":" + view.period(),
+						"导出指标考核" + what + "：" + view.org().name() + "，" + view.pack().title() + "（版本 "
+								+ view.pack().version() + "），" + view.period() + " 年度",
+						List.of()));
 	}
 
 	void auditEvidenceExport(Actor actor, String org, String pack, String period, String code) {
-		audit.record(actor, AuditEntry.of("EXPORT",
-				"导出指标明细（xlsx）：" + org + "，" + pack + "，" + period + " 年度，指标 " + code));
+		audit.record(actor,
+				AuditEntry.of("EXPORT", "导出指标明细（xlsx）：" + org + "，" + pack + "，" + period + " 年度，指标 " + code));
 	}
 
 	record TrendPoint(String period, @Nullable Number value, @Nullable Long numerator, @Nullable Long denominator,
@@ -94,10 +98,14 @@ class Scorecards {
 		for (int y = first.year(); y <= last.year(); y++) {
 			Period period = engine.period(Integer.toString(y));
 			ScorecardView view = engine.evaluate(o, p, period).scorecard();
-			view.indicators().stream().filter(i -> i.code().equals(code)).findFirst().ifPresentOrElse(
-					i -> points.add(new TrendPoint(period.toString(), i.value(), i.numerator(), i.denominator(),
-							i.status())),
-					() -> points.add(new TrendPoint(period.toString(), null, null, null, Status.NO_DATA)));
+			view.indicators()
+				.stream()
+				.filter(i -> i.code().equals(code))
+				.findFirst()
+				.ifPresentOrElse(
+						i -> points.add(new TrendPoint(period.toString(), i.value(), i.numerator(), i.denominator(),
+								i.status())),
+						() -> points.add(new TrendPoint(period.toString(), null, null, null, Status.NO_DATA)));
 		}
 		return points;
 	}
@@ -157,14 +165,16 @@ class Scorecards {
 			due += c[Status.MET.ordinal()] + c[Status.NOT_MET.ordinal()];
 			tallies.add(new PackTally(pack.id(), pack.title(), c[0], c[1], c[2], c[3]));
 			for (ChildScorecard child : e.scorecard().children()) {
-				WorstChildBuilder b = children.computeIfAbsent(child.org().id(), k -> new WorstChildBuilder(child.org()));
+				WorstChildBuilder b = children.computeIfAbsent(child.org().id(),
+						k -> new WorstChildBuilder(child.org()));
 				child.indicators().stream().filter(i -> i.status() == Status.NOT_MET).forEach(b::add);
 			}
 		}
 		List<WorstChild> worst = children.values()
 			.stream()
 			.filter(b -> !b.failing.isEmpty())
-			.sorted(Comparator.comparingInt((WorstChildBuilder b) -> -b.failing.size()).thenComparing(b -> b.org.code()))
+			.sorted(Comparator.comparingInt((WorstChildBuilder b) -> -b.failing.size())
+				.thenComparing(b -> b.org.code()))
 			.limit(5)
 			.map(WorstChildBuilder::build)
 			.toList();
@@ -176,9 +186,8 @@ class Scorecards {
 			}
 		});
 		alerts.sort(Comparator.comparing(AlertView::date).thenComparing(a -> a.org().code()));
-		return new Dashboard(new OrgRef(org.id(), org.code(), org.name()),
-				new Tiles(orgs, branches, village, met, due), tallies, worst,
-				alerts.size() > 100 ? List.copyOf(alerts.subList(0, 100)) : alerts);
+		return new Dashboard(new OrgRef(org.id(), org.code(), org.name()), new Tiles(orgs, branches, village, met, due),
+				tallies, worst, alerts.size() > 100 ? List.copyOf(alerts.subList(0, 100)) : alerts);
 	}
 
 	private static final class WorstChildBuilder {
@@ -202,13 +211,15 @@ class Scorecards {
 
 	}
 
-	/** The top of the actor's scope: the scope's own org, or for a platform-wide actor the first root. */
+	/**
+	 * The top of the actor's scope: the scope's own org, or for a platform-wide actor the
+	 * first root.
+	 */
 	private TreeOrg top(Actor actor) {
 		if (actor.scope().isNone()) {
 			throw Problem.notFound("org.not-found", "您的账号没有可查看的组织范围");
 		}
-		return engine.top(actor.scope())
-			.orElseThrow(() -> Problem.notFound("org.not-found", "您的管理范围内还没有组织"));
+		return engine.top(actor.scope()).orElseThrow(() -> Problem.notFound("org.not-found", "您的管理范围内还没有组织"));
 	}
 
 }

@@ -23,8 +23,9 @@ import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
 
 /**
- * The demo data set. The county is loaded once, under a code prefix of its own, into the shared test database;
- * every count is taken from the database within its subtree (other tests never count orgs globally).
+ * The demo data set. The county is loaded once, under a code prefix of its own, into the
+ * shared test database; every count is taken from the database within its subtree (other
+ * tests never count orgs globally).
  */
 @DatabaseTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,8 +51,12 @@ class DemoDataTests {
 	@BeforeAll
 	void loadTheCountyUnderItsOwnPrefix() {
 		prefix = "T" + Long.toString(System.nanoTime(), 36).toUpperCase() + "-";
-		loaded = loader.load(new DemoGenerator(DemoLoader.DEFAULT_SEED, TODAY, prefix), DemoScale.COUNTY, Optional.empty());
-		rootPath = jdbc.sql("SELECT path FROM org WHERE code = ?").param(loaded.rootCode()).query(String.class).single();
+		loaded = loader.load(new DemoGenerator(DemoLoader.DEFAULT_SEED, TODAY, prefix), DemoScale.COUNTY,
+				Optional.empty());
+		rootPath = jdbc.sql("SELECT path FROM org WHERE code = ?")
+			.param(loaded.rootCode())
+			.query(String.class)
+			.single();
 	}
 
 	@Test
@@ -67,17 +72,21 @@ class DemoDataTests {
 		assertThat(total).isEqualTo(loaded.orgs()).isBetween(2500L, 3500L);
 		assertThat(count(" AND o.kind IN ('TOWNSHIP_COMMITTEE', 'STREET_WORK_COMMITTEE')")).isBetween(13L, 17L);
 		assertThat(count(" AND o.sector = 'VILLAGE'")).isBetween(240L, 380L);
-		assertThat(count(" AND o.kind = 'BASIC_COMMITTEE' AND o.sector IN ('MIDDLE_SCHOOL', 'HIGH_SCHOOL', 'VOCATIONAL')"))
+		assertThat(
+				count(" AND o.kind = 'BASIC_COMMITTEE' AND o.sector IN ('MIDDLE_SCHOOL', 'HIGH_SCHOOL', 'VOCATIONAL')"))
 			.isEqualTo(40);
-		// An enterprise or social organization is the top org of its sector: its own branches are not counted again.
-		assertThat(count(" AND o.sector IN ('NON_PUBLIC_ENTERPRISE', 'STATE_ENTERPRISE', 'SOCIAL_ORGANIZATION', 'NEW_EMPLOYMENT')"
-				+ " AND NOT EXISTS (SELECT 1 FROM org p WHERE p.id = o.parent_id AND p.sector = o.sector)"))
+		// An enterprise or social organization is the top org of its sector: its own
+		// branches are not counted again.
+		assertThat(count(
+				" AND o.sector IN ('NON_PUBLIC_ENTERPRISE', 'STATE_ENTERPRISE', 'SOCIAL_ORGANIZATION', 'NEW_EMPLOYMENT')"
+						+ " AND NOT EXISTS (SELECT 1 FROM org p WHERE p.id = o.parent_id AND p.sector = o.sector)"))
 			.isBetween(170L, 230L);
 		assertThat(count(" AND o.kind = 'FLOATING_BRANCH'")).isEqualTo(1);
 		assertThat(count(" AND o.dissolved_on IS NOT NULL")).isBetween(1L, 60L);
 		// Some terms are overdue, most are not.
-		long overdue = jdbc.sql("SELECT o.last_election_on, o.term_years FROM org o WHERE o.path >= ? AND o.path < ?"
-				+ " AND o.last_election_on IS NOT NULL")
+		long overdue = jdbc
+			.sql("SELECT o.last_election_on, o.term_years FROM org o WHERE o.path >= ? AND o.path < ?"
+					+ " AND o.last_election_on IS NOT NULL")
 			.params(rootPath, upper(rootPath))
 			.query((rs, n) -> rs.getObject(1, LocalDate.class).plusYears(rs.getInt(2)).isBefore(TODAY))
 			.list()
@@ -95,26 +104,32 @@ class DemoDataTests {
 		assertThat(unitCount(" AND u.type IN ('MIDDLE_SCHOOL', 'HIGH_SCHOOL', 'VOCATIONAL')")).isEqualTo(40);
 		assertThat(unitCount(" AND u.type = 'YOUTH_SOCIETY'")).isBetween(3L, 8L);
 		// Villages per township: some townships fully covered, some far behind.
-		List<Double> rates = jdbc.sql("SELECT sum(CASE WHEN l.id IS NOT NULL AND l.dissolved_on IS NULL THEN 1 ELSE 0 END),"
-				+ " count(*) FROM unit u JOIN org o ON o.id = u.responsible_org_id LEFT JOIN org l ON l.id = u.league_org_id"
-				+ " WHERE o.path >= ? AND o.path < ? AND u.type IN ('VILLAGE', 'COMMUNITY') GROUP BY u.responsible_org_id")
+		List<Double> rates = jdbc
+			.sql("SELECT sum(CASE WHEN l.id IS NOT NULL AND l.dissolved_on IS NULL THEN 1 ELSE 0 END),"
+					+ " count(*) FROM unit u JOIN org o ON o.id = u.responsible_org_id LEFT JOIN org l ON l.id = u.league_org_id"
+					+ " WHERE o.path >= ? AND o.path < ? AND u.type IN ('VILLAGE', 'COMMUNITY') GROUP BY u.responsible_org_id")
 			.params(rootPath, upper(rootPath))
 			.query((rs, n) -> rs.getDouble(1) / rs.getDouble(2))
 			.list();
 		assertThat(rates).anyMatch(r -> r == 1.0).anyMatch(r -> r < 0.8);
-		// Above-scale non-public enterprises with and without orgs; social organizations around 60 %.
-		assertThat(unitCount(" AND u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.league_org_id IS NULL"))
+		// Above-scale non-public enterprises with and without orgs; social organizations
+		// around 60 %.
+		assertThat(
+				unitCount(" AND u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.league_org_id IS NULL"))
 			.isPositive();
-		assertThat(unitCount(" AND u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.league_org_id IS NOT NULL"))
+		assertThat(unitCount(
+				" AND u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.league_org_id IS NOT NULL"))
 			.isPositive();
 		double social = (double) unitCount(" AND u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE"
-				+ " AND u.league_org_id IS NOT NULL") / unitCount(" AND u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE");
+				+ " AND u.league_org_id IS NOT NULL")
+				/ unitCount(" AND u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE");
 		assertThat(social).isBetween(0.4, 0.85);
 	}
 
 	private long unitCount(String condition) {
-		return jdbc.sql("SELECT count(*) FROM unit u JOIN org o ON o.id = u.responsible_org_id WHERE o.path >= ? AND o.path < ?"
-				+ condition)
+		return jdbc.sql(
+				"SELECT count(*) FROM unit u JOIN org o ON o.id = u.responsible_org_id WHERE o.path >= ? AND o.path < ?"
+						+ condition)
 			.params(rootPath, upper(rootPath))
 			.query(Long.class)
 			.single();
@@ -138,9 +153,12 @@ class DemoDataTests {
 	@Test
 	void theFirstStartRunnerDoesNothingWhenOrgsExist() {
 		String code = prefix + "OTHER";
-		orgs.importOrganizations(Actor.commandLine("test"), List.of(new OrgImport.Row(2, new OrgRecord(code, "共青团测试县委员会",
-				Optional.empty(), OrgKind.COUNTY_COMMITTEE, Sector.PARTY_GOVERNMENT, Optional.empty(), Optional.empty(),
-				Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))), List.of());
+		orgs.importOrganizations(Actor.commandLine("test"),
+				List.of(new OrgImport.Row(2,
+						new OrgRecord(code, "共青团测试县委员会", Optional.empty(), OrgKind.COUNTY_COMMITTEE,
+								Sector.PARTY_GOVERNMENT, Optional.empty(), Optional.empty(), Optional.empty(),
+								Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))),
+				List.of());
 		long before = jdbc.sql("SELECT count(*) FROM org").query(Long.class).single();
 		assertThat(new DemoOnFirstStart(loader, true).loadIfFirstStart()).isEmpty();
 		assertThat(jdbc.sql("SELECT count(*) FROM org").query(Long.class).single()).isEqualTo(before);

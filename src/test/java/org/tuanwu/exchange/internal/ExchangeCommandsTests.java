@@ -48,9 +48,9 @@ class ExchangeCommandsTests {
 	@BeforeEach
 	void root() {
 		p = "CL" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase() + SEQ.incrementAndGet();
-		orgs.createRoot(Actor.commandLine("tester"), new OrgDraft(p + "R", "共青团测试市委员会", OrgKind.CITY_COMMITTEE,
-				Sector.PARTY_GOVERNMENT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-				Optional.empty(), Optional.empty()));
+		orgs.createRoot(Actor.commandLine("tester"),
+				new OrgDraft(p + "R", "共青团测试市委员会", OrgKind.CITY_COMMITTEE, Sector.PARTY_GOVERNMENT, Optional.empty(),
+						Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
 	}
 
 	int run(String name, String... args) {
@@ -95,8 +95,7 @@ class ExchangeCommandsTests {
 		assertThat(status).isEqualTo(1);
 		assertThat(out()).isEmpty();
 		assertThat(err().lines().toList()).containsExactly("导入失败：2 行有错误，未写入任何数据",
-				"第2行 [上级组织编码] " + p + "NOPE: 上级组织编码 " + p + "NOPE 在文件和系统中都不存在",
-				"第3行 [组织名称] : 组织名称不能为空",
+				"第2行 [上级组织编码] " + p + "NOPE: 上级组织编码 " + p + "NOPE 在文件和系统中都不存在", "第3行 [组织名称] : 组织名称不能为空",
 				"第3行 [组织类别] 团小组: 组织类别应为以下之一：" + String.join("、", OrganizationsFormat.KINDS));
 		assertThat(orgs.findByCode(Actor.commandLine("x"), p + "C")).isEmpty();
 	}
@@ -125,7 +124,8 @@ class ExchangeCommandsTests {
 		out.reset();
 		assertThat(run("import", "organizations", xlsx.toString())).isZero();
 
-		// Everything in the database (other tests' orgs too) comes back unchanged: nothing created or updated.
+		// Everything in the database (other tests' orgs too) comes back unchanged:
+		// nothing created or updated.
 		assertThat(out()).contains("新建 0，修改 0，");
 	}
 

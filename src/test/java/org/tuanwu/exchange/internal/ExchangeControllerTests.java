@@ -60,9 +60,9 @@ class ExchangeControllerTests {
 	@BeforeEach
 	void root() {
 		p = "WC" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase() + SEQ.incrementAndGet();
-		root = orgs.createRoot(Actor.commandLine("tester"), new OrgDraft(p + "R", "共青团测试市委员会", OrgKind.CITY_COMMITTEE,
-				Sector.PARTY_GOVERNMENT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-				Optional.empty(), Optional.empty()));
+		root = orgs.createRoot(Actor.commandLine("tester"),
+				new OrgDraft(p + "R", "共青团测试市委员会", OrgKind.CITY_COMMITTEE, Sector.PARTY_GOVERNMENT, Optional.empty(),
+						Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
 	}
 
 	static RequestPostProcessor as(Actor actor) {
@@ -75,10 +75,11 @@ class ExchangeControllerTests {
 	}
 
 	String actions(String fileName) {
-		return String.join(",", jdbc.sql("SELECT action FROM audit_event WHERE summary LIKE :s ORDER BY id")
-			.param("s", "%" + fileName + "%")
-			.query(String.class)
-			.list());
+		return String.join(",",
+				jdbc.sql("SELECT action FROM audit_event WHERE summary LIKE :s ORDER BY id")
+					.param("s", "%" + fileName + "%")
+					.query(String.class)
+					.list());
 	}
 
 	@Test
@@ -144,8 +145,7 @@ class ExchangeControllerTests {
 		mvc.perform(multipart("/api/v1/exchange/organizations/import")
 			.file(csv("x.csv", "code,name,parent_code,kind", p + "C,县," + p + "R,团县委"))
 			.with(csrf())
-			.with(as(reviewer)))
-			.andExpect(status().isForbidden());
+			.with(as(reviewer))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/exchange/organizations/export").param("format", "csv").with(as(reviewer)))
 			.andExpect(status().isForbidden());
 	}
@@ -157,7 +157,8 @@ class ExchangeControllerTests {
 
 	@Test
 	void servesTheTemplateWithAUtf8FileName() throws Exception {
-		var response = mvc.perform(get("/api/v1/exchange/organizations/template").param("format", "xlsx").with(as(admin)))
+		var response = mvc
+			.perform(get("/api/v1/exchange/organizations/template").param("format", "xlsx").with(as(admin)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse();
@@ -172,8 +173,9 @@ class ExchangeControllerTests {
 
 	@Test
 	void exportsTheSubtreeParentsFirstAndAuditsIt() throws Exception {
-		orgs.create(admin, root.id(), new OrgDraft(p + "C", "县", OrgKind.COUNTY_COMMITTEE, Sector.PARTY_GOVERNMENT,
-				Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+		orgs.create(admin, root.id(),
+				new OrgDraft(p + "C", "县", OrgKind.COUNTY_COMMITTEE, Sector.PARTY_GOVERNMENT, Optional.empty(),
+						Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
 		long before = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'EXPORT'").query(Long.class).single();
 
 		String body = mvc
@@ -202,8 +204,9 @@ class ExchangeControllerTests {
 				.with(csrf())
 				.with(as(admin)))
 			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
-					"filename*=UTF-8''%E5%90%8D%E5%8D%95-%E9%94%99%E8%AF%AF%E8%AF%B4%E6%98%8E.xlsx")))
+			.andExpect(header().string("Content-Disposition",
+					org.hamcrest.Matchers.containsString(
+							"filename*=UTF-8''%E5%90%8D%E5%8D%95-%E9%94%99%E8%AF%AF%E8%AF%B4%E6%98%8E.xlsx")))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();

@@ -82,9 +82,9 @@ class OrganizationsImportTests {
 
 	@Test
 	void createsOrgsParentsInTheFileAfterTheirChildren() throws IOException {
-		// The township comes before its county in the file: parents may be anywhere in the file.
-		ImportReport report = importCsv(admin, HEADER,
-				p + "T,共青团测试镇委员会," + p + "C,乡镇团委,乡镇街道,2019-05-04,３,1200",
+		// The township comes before its county in the file: parents may be anywhere in
+		// the file.
+		ImportReport report = importCsv(admin, HEADER, p + "T,共青团测试镇委员会," + p + "C,乡镇团委,乡镇街道,2019-05-04,３,1200",
 				p + "C,共青团测试县委员会," + p + "R,团县委,党政机关,,,");
 
 		assertThat(report.errors()).isEmpty();
@@ -194,8 +194,7 @@ class OrganizationsImportTests {
 	@Test
 	void exportThenImportChangesNothingInCsvAndXlsx() throws IOException {
 		importCsv(admin, HEADER, p + "C,共青团测试县委员会," + p + "R,团县委,党政机关,2015-01-01,,",
-				p + "T,\"测试镇,团委\"," + p + "C,乡镇团委,乡镇街道,2019-05-04,3,1200",
-				p + "B,测试村团支部," + p + "T,团支部,村社区,,,");
+				p + "T,\"测试镇,团委\"," + p + "C,乡镇团委,乡镇街道,2019-05-04,3,1200", p + "B,测试村团支部," + p + "T,团支部,村社区,,,");
 		for (FileKind kind : FileKind.values()) {
 			Path file = dir.resolve("export." + kind.extension());
 			try (OutputStream out = Files.newOutputStream(file)) {
@@ -206,8 +205,8 @@ class OrganizationsImportTests {
 			ImportReport back = exchange.importFile(admin, "organizations", file.getFileName().toString(), file);
 
 			assertThat(back.errors()).isEmpty();
-			assertThat(back).extracting(ImportReport::rows, ImportReport::created, ImportReport::updated,
-					ImportReport::unchanged)
+			assertThat(back)
+				.extracting(ImportReport::rows, ImportReport::created, ImportReport::updated, ImportReport::unchanged)
 				.containsExactly(4, 0, 0, 4);
 		}
 		assertThat(orgs.findByCode(admin, p + "T").orElseThrow().name()).isEqualTo("测试镇,团委");
@@ -261,8 +260,8 @@ class OrganizationsImportTests {
 		}
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
 		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0)).isEqualTo("\uFEFF组织编码,组织名称,上级组织编码,组织类别,所属领域,成立日期,最近换届日期,届期(年),"
-				+ "14至35岁常住青年数,6至35岁户籍人口数,撤销日期,已成立青年工作委员会");
+		assertThat(lines.get(0)).isEqualTo(
+				"\uFEFF组织编码,组织名称,上级组织编码,组织类别,所属领域,成立日期,最近换届日期,届期(年)," + "14至35岁常住青年数,6至35岁户籍人口数,撤销日期,已成立青年工作委员会");
 		assertThat(lines.get(1)).isEqualTo("X0101,共青团示例镇委员会,X01,乡镇团委,乡镇街道,2018-05-04,2023-05-04,3,1200,3000,,是");
 
 		Path xlsx = dir.resolve("t.xlsx");

@@ -32,8 +32,8 @@ class SheetReadingTests {
 	@TempDir
 	Path dir;
 
-	final SheetReader reader = new SheetReader(new ZipGuard(
-			new ExchangeSettings(DataSize.ofMegabytes(30), DataSize.ofMegabytes(500), 100, 10000)));
+	final SheetReader reader = new SheetReader(
+			new ZipGuard(new ExchangeSettings(DataSize.ofMegabytes(30), DataSize.ofMegabytes(500), 100, 10000)));
 
 	/** Every non-blank row as its number and its cell texts. */
 	Map<Integer, List<String>> read(Path file) {
@@ -75,7 +75,8 @@ class SheetReadingTests {
 
 		@Test
 		void readsUtf8WithoutBomAndALastLineWithoutLineBreak() throws IOException {
-			Map<Integer, List<String>> rows = read(csv("plain.csv", "code,name\nX1,甲".getBytes(StandardCharsets.UTF_8)));
+			Map<Integer, List<String>> rows = read(
+					csv("plain.csv", "code,name\nX1,甲".getBytes(StandardCharsets.UTF_8)));
 
 			assertThat(rows.get(1)).containsExactly("code", "name");
 			assertThat(rows.get(2)).containsExactly("X1", "甲");
@@ -107,7 +108,8 @@ class SheetReadingTests {
 				header.createCell(2).setCellValue("人数");
 				header.createCell(3).setCellValue("比例");
 				header.createCell(4).setCellValue("布尔");
-				Row data = sheet.createRow(2); // row 2 left empty: skipped, and row numbers follow the sheet
+				Row data = sheet.createRow(2); // row 2 left empty: skipped, and row
+												// numbers follow the sheet
 				data.createCell(0).setCellValue(13800138000.0);
 				var date = data.createCell(1);
 				date.setCellValue(LocalDate.of(2021, 3, 9));
@@ -191,7 +193,8 @@ class SheetReadingTests {
 		void matchesChineseHeadersAndEnglishKeysInAnyOrder() {
 			List<RowError> errors = new ArrayList<>();
 
-			var match = HeaderMatch.match(OrganizationsFormat.COLUMNS, cells("kind", "组织名称", "parent_code", "组织编码"), errors);
+			var match = HeaderMatch.match(OrganizationsFormat.COLUMNS, cells("kind", "组织名称", "parent_code", "组织编码"),
+					errors);
 
 			assertThat(errors).isEmpty();
 			assertThat(match.orElseThrow()).containsEntry(0, OrganizationsFormat.KIND)
@@ -204,8 +207,8 @@ class SheetReadingTests {
 		void refusesUnknownDuplicateAndMissingColumns() {
 			List<RowError> errors = new ArrayList<>();
 
-			var match = HeaderMatch.match(OrganizationsFormat.COLUMNS,
-					cells("组织编码", "组织名称", "code", "备注", "组织类别"), errors);
+			var match = HeaderMatch.match(OrganizationsFormat.COLUMNS, cells("组织编码", "组织名称", "code", "备注", "组织类别"),
+					errors);
 
 			assertThat(match).isEmpty();
 			assertThat(errors).extracting(RowError::row).containsOnly(1);

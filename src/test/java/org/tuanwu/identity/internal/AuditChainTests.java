@@ -24,8 +24,9 @@ import org.tuanwu.identity.Role;
 import org.tuanwu.identity.Scope;
 
 /**
- * The audit log is a hash chain: verification passes on an untouched log and finds the first row that was
- * changed. The tampering tests restore the row afterwards, so the shared log stays valid for other tests.
+ * The audit log is a hash chain: verification passes on an untouched log and finds the
+ * first row that was changed. The tampering tests restore the row afterwards, so the
+ * shared log stays valid for other tests.
  */
 @DatabaseTest
 class AuditChainTests {
@@ -70,7 +71,8 @@ class AuditChainTests {
 		long id = jdbc.sql("SELECT max(id) FROM audit_event").query(Long.class).single();
 		if (postgres()) {
 			// On PostgreSQL the database itself refuses any change to the log.
-			assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET summary = '导出 1 条' WHERE id = ?").param(id).update())
+			assertThatThrownBy(
+					() -> jdbc.sql("UPDATE audit_event SET summary = '导出 1 条' WHERE id = ?").param(id).update())
 				.hasMessageContaining("审计日志只能追加");
 			assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE id = ?").param(id).update())
 				.hasMessageContaining("审计日志只能追加");
@@ -82,8 +84,8 @@ class AuditChainTests {
 			assertThat(result.valid()).isFalse();
 			assertThat(result.firstBrokenId()).contains(id);
 			ByteArrayOutputStream err = new ByteArrayOutputStream();
-			int status = command.run(List.of(), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
-					StandardCharsets.UTF_8));
+			int status = command.run(List.of(), new PrintStream(new ByteArrayOutputStream()),
+					new PrintStream(err, true, StandardCharsets.UTF_8));
 			assertThat(status).isEqualTo(1);
 			assertThat(err.toString(StandardCharsets.UTF_8)).contains("第 " + id + " 条");
 		}
@@ -106,12 +108,15 @@ class AuditChainTests {
 			assertThat(log.verify().valid()).isFalse();
 		}
 		finally {
-			jdbc.sql("""
-					INSERT INTO audit_event (id, at, username, action, org_id, target_type, target_id, summary, changes, ip,
-					                         prev_hash, hash)
-					VALUES (:id, :at, :username, :action, :org_id, :target_type, :target_id, :summary, :changes, :ip,
-					        :prev_hash, :hash)
-					""").params(row).update();
+			jdbc.sql(
+					"""
+							INSERT INTO audit_event (id, at, username, action, org_id, target_type, target_id, summary, changes, ip,
+							                         prev_hash, hash)
+							VALUES (:id, :at, :username, :action, :org_id, :target_type, :target_id, :summary, :changes, :ip,
+							        :prev_hash, :hash)
+							""")
+				.params(row)
+				.update();
 		}
 		assertThat(log.verify().valid()).isTrue();
 	}

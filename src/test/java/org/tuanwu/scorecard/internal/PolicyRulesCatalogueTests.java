@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.tuanwu.scorecard.internal.RulePack.PackIndicator;
 
 /**
- * The catalogue and the built-in packs against POLICY-RULES.md (beside the project, as in CI): every code with its
- * name, every code in every pack its source column names ({@code DOMAIN} → {@code STD}) and no other, and the
- * targets of the target column — so that neither can drift from the other.
+ * The catalogue and the built-in packs against POLICY-RULES.md (beside the project, as in
+ * CI): every code with its name, every code in every pack its source column names
+ * ({@code DOMAIN} → {@code STD}) and no other, and the targets of the target column — so
+ * that neither can drift from the other.
  */
 class PolicyRulesCatalogueTests {
 
@@ -64,7 +65,8 @@ class PolicyRulesCatalogueTests {
 		List<Row> rows = rows();
 
 		assertThat(rows).hasSizeGreaterThan(60);
-		assertThat(IndicatorCatalogue.all().keySet()).containsExactlyInAnyOrderElementsOf(rows.stream().map(Row::code).toList());
+		assertThat(IndicatorCatalogue.all().keySet())
+			.containsExactlyInAnyOrderElementsOf(rows.stream().map(Row::code).toList());
 		for (Row row : rows) {
 			assertThat(IndicatorCatalogue.get(row.code()).name()).as(row.code()).isEqualTo(row.name());
 		}
@@ -93,7 +95,8 @@ class PolicyRulesCatalogueTests {
 				String what = id + " " + row.code() + " (" + t + ")";
 				if (t.startsWith("informational") || t.matches(".*\\b" + id + " reports.*")
 						|| t.startsWith("within the band")) {
-					// The band limits of 团青比 differ per grade band; a single target cannot state them.
+					// The band limits of 团青比 differ per grade band; a single target
+					// cannot state them.
 					assertThat(pi.informational()).as(what).isTrue();
 					continue;
 				}

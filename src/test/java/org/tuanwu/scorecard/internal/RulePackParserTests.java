@@ -1,7 +1,6 @@
 package org.tuanwu.scorecard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -32,10 +31,12 @@ class RulePackParserTests {
 
 	@Test
 	void readsAGoodPack() {
-		RulePack pack = RulePackParser.parse(HEAD + """
-				  - {code: ORG_VILLAGE_COVERAGE, target: {op: ">=", value: 1.0}, appliesTo: [COUNTY_COMMITTEE], clause: C-1}
-				  - {code: MEM_STUDY_COVERAGE, informational: true, clause: C-1}
-				""", false);
+		RulePack pack = RulePackParser.parse(
+				HEAD + """
+						  - {code: ORG_VILLAGE_COVERAGE, target: {op: ">=", value: 1.0}, appliesTo: [COUNTY_COMMITTEE], clause: C-1}
+						  - {code: MEM_STUDY_COVERAGE, informational: true, clause: C-1}
+						""",
+				false);
 
 		assertThat(pack.id()).isEqualTo("CITY");
 		assertThat(pack.issuedOn()).hasValue(java.time.LocalDate.of(2024, 3, 1));

@@ -37,9 +37,10 @@ import org.tuanwu.shared.Command;
 import org.tuanwu.support.TestUsers;
 
 /**
- * The scorecard API and command on the real database. No indicator source is registered in the shared context yet
- * (the organization module brings them), so every figure here is NO_DATA or INFO: what is tested is the contract,
- * scope, refusals, packs, exports and that the command prints the API's JSON.
+ * The scorecard API and command on the real database. No indicator source is registered
+ * in the shared context yet (the organization module brings them), so every figure here
+ * is NO_DATA or INFO: what is tested is the contract, scope, refusals, packs, exports and
+ * that the command prints the API's JSON.
  */
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -68,7 +69,8 @@ class ScorecardApiTests {
 	@BeforeEach
 	void tree() {
 		county = orgs.createRoot(admin, TestUsers.draft(TestUsers.unique("SC"), "共青团示例县委员会", OrgKind.COUNTY_COMMITTEE));
-		town = orgs.create(admin, county.id(), TestUsers.draft(TestUsers.unique("ST"), "共青团甲镇委员会", OrgKind.TOWNSHIP_COMMITTEE));
+		town = orgs.create(admin, county.id(),
+				TestUsers.draft(TestUsers.unique("ST"), "共青团甲镇委员会", OrgKind.TOWNSHIP_COMMITTEE));
 		other = orgs.createRoot(admin, TestUsers.draft(TestUsers.unique("SO"), "共青团他县委员会", OrgKind.COUNTY_COMMITTEE));
 	}
 
@@ -83,7 +85,9 @@ class ScorecardApiTests {
 
 	@Test
 	void givesTheScorecardWithEveryIndicatorOfThePackAndTheChildren() throws Exception {
-		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "JC").param("period", "2024")
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code())
+			.param("pack", "JC")
+			.param("period", "2024")
 			.with(as(adminOf(county))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.pack.id").value("JC"))
@@ -94,9 +98,11 @@ class ScorecardApiTests {
 			.andExpect(jsonPath("$.indicators[0].code").value("ORG_NONPUBLIC_COVERAGE"))
 			.andExpect(jsonPath("$.indicators[0].status").value("NO_DATA"))
 			.andExpect(jsonPath("$.indicators[0].value").isEmpty())
-			// no units registered under this county: a rate over nothing is no data, never a pass
+			// no units registered under this county: a rate over nothing is no data,
+			// never a pass
 			.andExpect(jsonPath("$.indicators[0].reason").value("没有需要考核的记录（分母为 0）"))
-			// a code whose records the platform does not keep yet is listed, with that reason
+			// a code whose records the platform does not keep yet is listed, with that
+			// reason
 			.andExpect(jsonPath("$.indicators[?(@.code=='MEM_REGISTRATION_RATE')].status").value(contains("NO_DATA")))
 			.andExpect(jsonPath("$.indicators[?(@.code=='MEM_REGISTRATION_RATE')].reason")
 				.value(contains("平台尚未记录该指标所需的数据")))
@@ -111,14 +117,30 @@ class ScorecardApiTests {
 
 	@Test
 	void refusesAnOrgOutsideTheScopeAnUnknownPackAndABadPeriod() throws Exception {
-		mvc.perform(get("/api/v1/scorecards").param("org", other.code()).param("pack", "JC").param("period", "2024")
-			.with(as(adminOf(county)))).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("org.not-found"));
-		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "NOPE").param("period", "2024")
-			.with(as(admin))).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("scorecard.pack-not-found"));
-		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "JC").param("period", "2999")
-			.with(as(admin))).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("scorecard.period-future"));
-		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "JC").param("period", "24")
-			.with(as(admin))).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("scorecard.period-invalid"));
+		mvc.perform(get("/api/v1/scorecards").param("org", other.code())
+			.param("pack", "JC")
+			.param("period", "2024")
+			.with(as(adminOf(county))))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("org.not-found"));
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code())
+			.param("pack", "NOPE")
+			.param("period", "2024")
+			.with(as(admin)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("scorecard.pack-not-found"));
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code())
+			.param("pack", "JC")
+			.param("period", "2999")
+			.with(as(admin)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("scorecard.period-future"));
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code())
+			.param("pack", "JC")
+			.param("period", "24")
+			.with(as(admin)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("scorecard.period-invalid"));
 	}
 
 	@Test
@@ -138,8 +160,11 @@ class ScorecardApiTests {
 			.andExpect(jsonPath("$.id").value(id))
 			.andExpect(jsonPath("$.version").value(1))
 			.andExpect(jsonPath("$.builtIn").value(false));
-		mvc.perform(multipart("/api/v1/rule-packs").file(yaml(v1.replace("value: 1.0", "value: 0.9"))).with(csrf())
-			.with(as(admin))).andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2))
+		mvc.perform(multipart("/api/v1/rule-packs").file(yaml(v1.replace("value: 1.0", "value: 0.9")))
+			.with(csrf())
+			.with(as(admin)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.version").value(2))
 			.andExpect(jsonPath("$.versions.length()").value(2));
 
 		mvc.perform(get("/api/v1/rule-packs/" + id).param("version", "1").with(as(admin)))
@@ -147,11 +172,18 @@ class ScorecardApiTests {
 		mvc.perform(get("/api/v1/rule-packs/" + id).with(as(admin)))
 			.andExpect(jsonPath("$.version").value(2))
 			.andExpect(jsonPath("$.indicators[0].target.value").value(0.9));
-		mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", id).param("version", "1")
-			.param("period", "2023").with(as(admin))).andExpect(status().isOk()).andExpect(jsonPath("$.pack.version").value(1))
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code())
+			.param("pack", id)
+			.param("version", "1")
+			.param("period", "2023")
+			.with(as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.pack.version").value(1))
 			.andExpect(jsonPath("$.indicators[0].target.value").value(1.0));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'RULE_PACK_UPLOADED' AND target_id = ?")
-			.param(id + ":2").query(Long.class).single()).isEqualTo(1);
+			.param(id + ":2")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -196,8 +228,12 @@ class ScorecardApiTests {
 
 	@Test
 	void exportsAPdfWithTheOrgNameAndAnAuditEntry() throws Exception {
-		byte[] pdf = mvc.perform(get("/api/v1/scorecards/export").param("org", county.code()).param("pack", "QZ")
-			.param("period", "2024").param("format", "pdf").with(as(admin)))
+		byte[] pdf = mvc
+			.perform(get("/api/v1/scorecards/export").param("org", county.code())
+				.param("pack", "QZ")
+				.param("period", "2024")
+				.param("format", "pdf")
+				.with(as(admin)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -208,16 +244,24 @@ class ScorecardApiTests {
 		assertThat(text).contains("共青团示例县委员会").contains("村(社区)团组织设置率").contains("无数据");
 		reader.close();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'EXPORT' AND target_id LIKE ?")
-			.param("QZ:1:" + county.code() + ":2024").query(Long.class).single()).isEqualTo(1);
+			.param("QZ:1:" + county.code() + ":2024")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
-		mvc.perform(get("/api/v1/scorecards/export").param("org", county.code()).param("pack", "QZ")
-			.param("period", "2024").param("format", "xlsx").with(as(admin))).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/scorecards/export").param("org", county.code())
+			.param("pack", "QZ")
+			.param("period", "2024")
+			.param("format", "xlsx")
+			.with(as(admin))).andExpect(status().isOk());
 	}
 
 	@Test
 	void theCommandPrintsTheSameJsonAsTheApi() throws Exception {
-		String api = mvc.perform(get("/api/v1/scorecards").param("org", county.code()).param("pack", "JC")
-			.param("period", "2023").with(as(admin)))
+		String api = mvc
+			.perform(get("/api/v1/scorecards").param("org", county.code())
+				.param("pack", "JC")
+				.param("period", "2023")
+				.with(as(admin)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -238,12 +282,16 @@ class ScorecardApiTests {
 		Command command = commands.stream().filter(c -> c.name().equals("scorecard")).findFirst().orElseThrow();
 		PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-		assertThat(command.run(List.of("--org", county.code(), "--pack", "NOPE", "--period", "2024"), sink, sink)).isEqualTo(1);
-		assertThat(command.run(List.of("--org", "NO-SUCH-ORG", "--pack", "JC", "--period", "2024"), sink, sink)).isEqualTo(1);
-		assertThat(command.run(List.of("--org", county.code(), "--pack", "JC", "--period", "20x4"), sink, sink)).isEqualTo(1);
+		assertThat(command.run(List.of("--org", county.code(), "--pack", "NOPE", "--period", "2024"), sink, sink))
+			.isEqualTo(1);
+		assertThat(command.run(List.of("--org", "NO-SUCH-ORG", "--pack", "JC", "--period", "2024"), sink, sink))
+			.isEqualTo(1);
+		assertThat(command.run(List.of("--org", county.code(), "--pack", "JC", "--period", "20x4"), sink, sink))
+			.isEqualTo(1);
 		assertThat(command.run(List.of("--org", county.code(), "--pack", "JC"), sink, sink)).isEqualTo(2);
-		assertThat(command.run(List.of("--org", county.code(), "--pack", "JC", "--period", "2024", "--format", "doc"), sink,
-				sink)).isEqualTo(2);
+		assertThat(command.run(List.of("--org", county.code(), "--pack", "JC", "--period", "2024", "--format", "doc"),
+				sink, sink))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -253,13 +301,17 @@ class ScorecardApiTests {
 			.andExpect(jsonPath("$.org.code").value(county.code()))
 			.andExpect(jsonPath("$.tiles.orgs").value(2))
 			.andExpect(jsonPath("$.tiles.branches").value(0))
-			// Worked out by hand for a county and a township without dates or units: QZ fails ORG_TERM_ON_TIME (0/2),
-			// ORG_TOWN_YOUTH_COMMITTEE (0/1) and ORG_YOUTH_SOCIETY_LED (0 < 3); SZX fails ORG_TERM_ON_TIME only
-			// (its ORG_NEW_NONPUBLIC_COUNT ≥ 90 applies to city committees, not to a county); nothing is met.
+			// Worked out by hand for a county and a township without dates or units: QZ
+			// fails ORG_TERM_ON_TIME (0/2),
+			// ORG_TOWN_YOUTH_COMMITTEE (0/1) and ORG_YOUTH_SOCIETY_LED (0 < 3); SZX fails
+			// ORG_TERM_ON_TIME only
+			// (its ORG_NEW_NONPUBLIC_COUNT ≥ 90 applies to city committees, not to a
+			// county); nothing is met.
 			.andExpect(jsonPath("$.packs[?(@.id=='QZ')].notMet").value(contains(3)))
 			.andExpect(jsonPath("$.packs[?(@.id=='SZX')].notMet").value(contains(1)))
 			.andExpect(jsonPath("$.tiles.indicatorsMet").value(0))
-			// The six built-in packs first; packs uploaded by other tests sharing the database may follow.
+			// The six built-in packs first; packs uploaded by other tests sharing the
+			// database may follow.
 			.andExpect(jsonPath("$.packs[0].id").value("STD"))
 			.andExpect(jsonPath("$.packs[5].id").value("SZX"))
 			.andExpect(jsonPath("$.packs[1].id").value("JC"))
@@ -273,7 +325,8 @@ class ScorecardApiTests {
 
 	@Test
 	void aPlatformWideDashboardStartsAtTheFirstRoot() throws Exception {
-		String firstRoot = jdbc.sql("SELECT code FROM org WHERE parent_id IS NULL AND dissolved_on IS NULL ORDER BY code LIMIT 1")
+		String firstRoot = jdbc
+			.sql("SELECT code FROM org WHERE parent_id IS NULL AND dissolved_on IS NULL ORDER BY code LIMIT 1")
 			.query(String.class)
 			.single();
 		mvc.perform(get("/api/v1/dashboard").with(as(admin)))
@@ -283,15 +336,22 @@ class ScorecardApiTests {
 
 	@Test
 	void trendGivesOneFigurePerYear() throws Exception {
-		mvc.perform(get("/api/v1/scorecards/trend").param("org", county.code()).param("pack", "QZ")
-			.param("code", "ORG_VILLAGE_COVERAGE").param("from", "2020").param("to", "2023").with(as(admin)))
+		mvc.perform(get("/api/v1/scorecards/trend").param("org", county.code())
+			.param("pack", "QZ")
+			.param("code", "ORG_VILLAGE_COVERAGE")
+			.param("from", "2020")
+			.param("to", "2023")
+			.with(as(admin)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(4))
 			.andExpect(jsonPath("$[0].period").value("2020"))
 			.andExpect(jsonPath("$[3].status").value("NO_DATA"));
-		mvc.perform(get("/api/v1/scorecards/trend").param("org", county.code()).param("pack", "QZ")
-			.param("code", "ORG_VILLAGE_COVERAGE").param("from", "2000").param("to", "2023").with(as(admin)))
-			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/scorecards/trend").param("org", county.code())
+			.param("pack", "QZ")
+			.param("code", "ORG_VILLAGE_COVERAGE")
+			.param("from", "2000")
+			.param("to", "2023")
+			.with(as(admin))).andExpect(status().isBadRequest());
 	}
 
 	static MockMultipartFile yaml(String text) {

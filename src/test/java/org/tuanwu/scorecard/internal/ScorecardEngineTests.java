@@ -35,7 +35,8 @@ import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 
 /**
- * The engine on a hand-built tree with fake sources; every expected figure is worked out by hand below.
+ * The engine on a hand-built tree with fake sources; every expected figure is worked out
+ * by hand below.
  *
  * <pre>
  * 示例县 C (1, COUNTY_COMMITTEE)
@@ -146,7 +147,8 @@ class ScorecardEngineTests {
 	void growthIsComparedExactly() {
 		ScorecardView view = evaluate("C", "2024");
 
-		// County: T1 has 5 at the end of 5 at the start, T2 1 of 0: 6/5 − 1 = 0.20 meets ≥ 20 %.
+		// County: T1 has 5 at the end of 5 at the start, T2 1 of 0: 6/5 − 1 = 0.20 meets
+		// ≥ 20 %.
 		IndicatorResult county = indicator(view.indicators(), "ORG_THREE_NEW_GROWTH");
 		assertThat(county.numerator()).isEqualTo(6);
 		assertThat(county.denominator()).isEqualTo(5);
@@ -186,7 +188,8 @@ class ScorecardEngineTests {
 	void informationalIndicatorsAreInfoWithTheirValue() {
 		IndicatorResult party = indicator(evaluate("C", "2024").indicators(), "MEM_PARTY_VIA_LEAGUE");
 
-		// 51 of 70 new party members under 28 were recommended: 0.728571, shown but never pass/fail.
+		// 51 of 70 new party members under 28 were recommended: 0.728571, shown but never
+		// pass/fail.
 		assertThat(party.status()).isEqualTo(Status.INFO);
 		assertThat(party.value()).isEqualTo(0.728571);
 		assertThat(party.target()).isNull();
@@ -276,7 +279,9 @@ class ScorecardEngineTests {
 
 		assertThat(source.calls).isEqualTo(2);
 		assertThat(fresh.dataVersion()).isEqualTo(8);
-		assertThat(indicator(fresh.indicators(), "ORG_VILLAGE_COVERAGE").numerator()).isEqualTo(5); // 4 + 1
+		assertThat(indicator(fresh.indicators(), "ORG_VILLAGE_COVERAGE").numerator()).isEqualTo(5); // 4
+																									// +
+																									// 1
 	}
 
 	@Test
@@ -302,14 +307,15 @@ class ScorecardEngineTests {
 
 	@Test
 	void evidenceIsAskedOfTheOwningSourceForTheOrgsSubtree() {
-		Page<Evidence> page = engine.evidence(admin, pack, "T1", engine.period("2024"), "ORG_VILLAGE_COVERAGE", true,
-				0, 50);
+		Page<Evidence> page = engine.evidence(admin, pack, "T1", engine.period("2024"), "ORG_VILLAGE_COVERAGE", true, 0,
+				50);
 
 		assertThat(page.items()).extracting(Evidence::code).containsExactly("V1-村");
 		assertThat(source.evidenceScope).isEqualTo(Scope.of(2, "/1/2/"));
 		// A code no source provides has no records.
-		assertThat(engine.evidence(admin, pack, "C", engine.period("2024"), "MEM_REGISTRATION_RATE", false, 0, 50)
-			.items()).isEmpty();
+		assertThat(
+				engine.evidence(admin, pack, "C", engine.period("2024"), "MEM_REGISTRATION_RATE", false, 0, 50).items())
+			.isEmpty();
 	}
 
 	class FakeAudit implements AuditLog {
@@ -383,12 +389,14 @@ class ScorecardEngineTests {
 			Map<String, Map<Long, Counts>> answer = new HashMap<>();
 			codes.forEach(c -> {
 				if (all.containsKey(c)) {
-					// Only orgs of the asked subtree, as a real source's range query gives them.
+					// Only orgs of the asked subtree, as a real source's range query
+					// gives them.
 					Map<Long, Counts> inScope = new HashMap<>();
-					all.get(c).forEach((id, counts) -> TREE.stream()
-						.filter(o -> o.id() == id && subtree.covers(o.path()))
-						.findFirst()
-						.ifPresent(o -> inScope.put(id, counts)));
+					all.get(c)
+						.forEach((id, counts) -> TREE.stream()
+							.filter(o -> o.id() == id && subtree.covers(o.path()))
+							.findFirst()
+							.ifPresent(o -> inScope.put(id, counts)));
 					answer.put(c, inScope);
 				}
 			});

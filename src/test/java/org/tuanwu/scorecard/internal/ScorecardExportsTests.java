@@ -15,7 +15,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.tuanwu.shared.Problem;
 
-/** The PDF and the workbook of the engine tests' scorecard (示例县, 4/10 villages covered). */
+/**
+ * The PDF and the workbook of the engine tests' scorecard (示例县, 4/10 villages covered).
+ */
 class ScorecardExportsTests {
 
 	final ScorecardEngineTests fixture = new ScorecardEngineTests();
@@ -31,13 +33,14 @@ class ScorecardExportsTests {
 
 		PdfReader reader = new PdfReader(out.toByteArray());
 		String first = new PdfTextExtractor(reader).getTextFromPage(1);
-		assertThat(first).contains("示例县", "测试规则包", "2024", "2024-05-20", "村(社区)团组织设置率", "40.0%", "4/10", "未达标",
-				"达标", "无数据", "参考", "村级团组织设置达到100%");
+		assertThat(first).contains("示例县", "测试规则包", "2024", "2024-05-20", "村(社区)团组织设置率", "40.0%", "4/10", "未达标", "达标",
+				"无数据", "参考", "村级团组织设置达到100%");
 		assertThat(reader.getNumberOfPages()).isEqualTo(2);
 		assertThat(new PdfTextExtractor(reader).getTextFromPage(2)).contains("甲镇", "75.0%");
 		assertThat(reader.getPageSize(1).getWidth()).isEqualTo(595f); // A4
 		reader.close();
-		// The font program itself is in the file (an embedded TrueType subset), not just its name.
+		// The font program itself is in the file (an embedded TrueType subset), not just
+		// its name.
 		assertThat(new String(out.toByteArray(), StandardCharsets.ISO_8859_1)).contains("/FontFile2");
 	}
 
