@@ -67,7 +67,7 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 	private static final String TERM_LIMIT = "CASE o.term_years WHEN 1 THEN CAST(:t1 AS DATE) WHEN 2 THEN CAST(:t2 AS DATE)"
 			+ " WHEN 3 THEN CAST(:t3 AS DATE) WHEN 4 THEN CAST(:t4 AS DATE) ELSE CAST(:t5 AS DATE) END";
 
-	private static final String TERM_BASE = "COALESCE(o.last_election_on, o.established_on)";
+	private static final String TERM_BASE = TermPolicy.SQL_TERM_START;
 
 	private static final String THREE_NEW = "o.sector IN ('NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION', 'NEW_EMPLOYMENT')";
 

@@ -296,7 +296,7 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		}
 		Optional<OrgRef> parent = o.parentId().map(ancestors::get).map(p -> new OrgRef(p.id(), p.code(), p.name()));
 		int children = store.childCount(o.id(), false);
-		Optional<LocalDate> expires = o.lastElectionOn().map(d -> d.plusYears(o.termYears()));
+		Optional<LocalDate> expires = TermPolicy.expiresOn(o.lastElectionOn(), o.establishedOn(), o.termYears());
 		return new OrgDetail(o.id(), o.code(), o.name(), o.kind(), o.sector(), parent, o.establishedOn(),
 				o.lastElectionOn(), o.termYears(), expires, o.residentYouth(), o.registeredPop635(),
 				o.youthWorkCommittee(), o.dissolvedOn(), children > 0, children, o.version(), path);
