@@ -39,7 +39,7 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 	/** The dashboard shows the first alerts of each type; a province has thousands. */
 	static final int ALERT_LIMIT = 500;
 
-	private static final String AS_OF = "CAST(:asOf AS DATE)";
+	private static final String AS_OF = CoveragePolicy.AS_OF;
 
 	private static final String START = "CAST(:start AS DATE)";
 
@@ -48,15 +48,14 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 	 * before, not dissolved.
 	 */
 	static String exists(String x) {
-		return "(" + x + ".established_on IS NULL OR " + x + ".established_on <= " + AS_OF + ") AND (" + x
-				+ ".dissolved_on IS NULL OR " + x + ".dissolved_on > " + AS_OF + ")";
+		return CoveragePolicy.exists(x);
 	}
 
 	/** Existed at the beginning of the period: on the last day of the year before. */
 	private static final String EXISTED_AT_START = "(o.established_on IS NULL OR o.established_on < " + START
 			+ ") AND (o.dissolved_on IS NULL OR o.dissolved_on >= " + START + ")";
 
-	private static final String COVERED = "(l.id IS NOT NULL AND " + exists("l") + ")";
+	private static final String COVERED = CoveragePolicy.COVERED;
 
 	private static final String IN_PERIOD = " >= " + START + " AND %s <= " + AS_OF;
 
