@@ -19,6 +19,17 @@ public final class DateRange {
 	private DateRange() {
 	}
 
+	/** A date refused by the range (or not a date), with the Chinese reason. */
+	public static final class Refused extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		public Refused(String reason) {
+			super(reason);
+		}
+
+	}
+
 	public static boolean contains(LocalDate date) {
 		return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
 	}

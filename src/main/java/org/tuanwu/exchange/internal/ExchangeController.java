@@ -120,7 +120,8 @@ class ExchangeController {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("row", e.row());
 		m.put("column", e.column());
-		m.put("value", e.value());
+		// A refused cell may be huge (a pasted page): echo enough of it to find it.
+		m.put("value", e.value().length() <= 200 ? e.value() : e.value().substring(0, 200) + "…");
 		m.put("reason", e.reason());
 		return m;
 	}

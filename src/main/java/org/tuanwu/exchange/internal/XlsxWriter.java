@@ -98,11 +98,21 @@ final class XlsxWriter implements TableWriter {
 				cell.setCellValue(n.doubleValue());
 			}
 			else {
-				cell.setCellValue(SpreadsheetText.escape(v.toString()));
+				cell.setCellValue(fit(SpreadsheetText.escape(v.toString())));
 				cell.setCellStyle(rowStyle != null ? rowStyle : text);
 			}
 		}
 	}
+
+	/**
+	 * A cell holds at most 32 767 characters; a longer text (a cell of a refused file
+	 * echoed in the annotated copy) is cut, with an ellipsis.
+	 */
+	static String fit(String text) {
+		return text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL - 1) + "…";
+	}
+
+	static final int MAX_CELL = 32_767;
 
 	@Override
 	public void close() throws IOException {
