@@ -165,6 +165,13 @@ class JdbcAuditLog implements AuditLog, SmartInitializingSingleton {
 			return;
 		}
 		Head head = lockedHead();
+		if (head.keyedFromMac().isEmpty() && head.lastId() < head.keyedFrom()) {
+			// The first keyed row, written before the start-up seal (a bean that audits
+			// while the context starts): the switch point is signed with it.
+			jdbc.sql("UPDATE audit_head SET keyed_from_mac = :mac WHERE id = 1")
+				.param("mac", key.mac(switchText(head.keyedFrom())))
+				.update();
+		}
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long id = head.lastId();
 		String previous = head.lastHash();

@@ -233,6 +233,18 @@ class AuditTamperingTests {
 	}
 
 	@Test
+	void aRowWrittenBeforeTheStartUpSealSignsTheSwitchPointItself() {
+		Path fresh = tmp.resolve("fresh-db");
+		migrate(url(fresh), null);
+		JdbcAuditLog log = log(fresh, KEY, Optional.of(tmp.resolve("fresh-checkpoints")));
+		write(fresh, log, AuditEntry.of("USER_CREATED", "新建用户"));
+		log.seal();
+		var result = log.verify();
+		assertThat(result.valid()).as(result.problem().orElse("")).isTrue();
+		assertThat(result.checked()).isEqualTo(1);
+	}
+
+	@Test
 	void theKeyFileIsGeneratedOnceReadableByItsOwnerOnly() throws Exception {
 		Path data = tmp.resolve("fresh").resolve("data");
 		String url = "jdbc:h2:file:" + data.resolve("tuanwu") + ";MODE=PostgreSQL";
