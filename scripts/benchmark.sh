@@ -23,6 +23,8 @@ if ! pg_lsclusters -h 2>/dev/null | grep -q online; then
   $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
 fi
 export SPRING_DATASOURCE_PASSWORD="b$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# A database server needs the audit log's key (docs/security.md); a throw-away one for these throw-away databases.
+export TUANWU_AUDIT_KEY="k$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 $SUDO su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL >/dev/null
 SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'tuanwu_bench';
 DROP DATABASE IF EXISTS tuanwu_bench;

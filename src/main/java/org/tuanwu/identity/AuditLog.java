@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The append-only, hash-chained audit log. Write in the same transaction as the change it
+ * The append-only audit log, chained with a keyed hash (HMAC-SHA256) and anchored by
+ * signed checkpoints outside the database. Write in the same transaction as the change it
  * records.
  */
 public interface AuditLog {
@@ -27,7 +28,7 @@ public interface AuditLog {
 	 */
 	java.util.Set<String> ACTIONS_WITHOUT_DATA_CHANGE = java.util.Set.of("LOGIN_SUCCESS", "LOGIN_FAILURE", "LOGOUT",
 			"PASSWORD_CHANGED", "USER_CREATED", "USER_UPDATED", "USER_PASSWORD_RESET", "USER_UNLOCKED", "EXPORT",
-			"IMPORT_REFUSED", "AUDIT_VERIFIED", "RULE_PACK_UPLOADED");
+			"IMPORT_REFUSED", "AUDIT_VERIFIED", "AUDIT_CHAIN_KEYED", "RULE_PACK_UPLOADED");
 
 	/** For events without a logged-in actor (failed logins, first start). */
 	void record(String username, Optional<String> ip, AuditEntry entry);

@@ -9,9 +9,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.tuanwu.shared.SpreadsheetText;
+
 /**
  * UTF-8 with a BOM (so that Excel opens Chinese text correctly), CRLF line ends, RFC 4180
- * quoting.
+ * quoting; a text a spreadsheet would run as a formula gets a leading single quote
+ * ({@link SpreadsheetText}).
  */
 final class CsvWriter implements TableWriter {
 
@@ -34,14 +37,27 @@ final class CsvWriter implements TableWriter {
 				if (i > 0) {
 					out.write(',');
 				}
-				Object v = values.get(i);
-				out.write(quote(v == null ? "" : v.toString()));
+				out.write(quote(text(values.get(i))));
 			}
 			out.write("\r\n");
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Numbers and dates as they are; any other value as text protected against formula
+	 * injection.
+	 */
+	static String text(Object v) {
+		if (v == null) {
+			return "";
+		}
+		if (v instanceof Number || v instanceof java.time.LocalDate) {
+			return v.toString();
+		}
+		return SpreadsheetText.escape(v.toString());
 	}
 
 	static String quote(String s) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -62,7 +63,11 @@ class ExchangeController {
 		exchange.template(type, kind, response.getOutputStream());
 	}
 
-	@GetMapping("/export")
+	/**
+	 * The export is an audited action: {@code POST}. {@code GET} answers the same, for
+	 * the web app until it moves to {@code POST} (docs/api.md "Safe methods").
+	 */
+	@RequestMapping(path = "/export", method = { RequestMethod.POST, RequestMethod.GET })
 	void export(@PathVariable String type, @RequestParam(defaultValue = "xlsx") String format,
 			@RequestParam Optional<Long> under, @RequestParam(defaultValue = "true") boolean includeDissolved,
 			HttpServletResponse response) throws IOException {
@@ -120,7 +125,8 @@ class ExchangeController {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("row", e.row());
 		m.put("column", e.column());
-		m.put("value", e.value());
+		// A refused cell may be huge (a pasted page): echo enough of it to find it.
+		m.put("value", e.value().length() <= 200 ? e.value() : e.value().substring(0, 200) + "…");
 		m.put("reason", e.reason());
 		return m;
 	}

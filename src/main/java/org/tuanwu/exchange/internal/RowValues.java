@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.DateRange;
 
 /**
  * The cells of one data row, read as typed values; every value that cannot be read adds
@@ -64,8 +65,13 @@ final class RowValues {
 				return Optional.empty();
 			}
 			try {
-				return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-						Integer.parseInt(m.group(3))));
+				LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+						Integer.parseInt(m.group(3)));
+				if (!DateRange.contains(date)) {
+					error(column, s, "日期超出允许的范围（" + DateRange.EARLIEST + " 至 " + DateRange.LATEST + "）");
+					return Optional.empty();
+				}
+				return Optional.of(date);
 			}
 			catch (DateTimeException e) {
 				error(column, s, "不是有效的日期");

@@ -12,13 +12,15 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.tuanwu.shared.SpreadsheetText;
 
 /**
  * A streaming xlsx writer (POI's SXSSF, which FastExcel itself writes with): only a
  * window of rows is kept in memory, the rest goes to a temporary file that
  * {@link #close()} removes. Text cells are stored as text (so a code like {@code 001}
- * keeps its zeros), dates as date cells formatted {@code yyyy-mm-dd}; the first row is
- * bold.
+ * keeps its zeros, and a text a spreadsheet would run as a formula gets a leading single
+ * quote, {@link SpreadsheetText}), dates as date cells formatted {@code yyyy-mm-dd}; the
+ * first row is bold.
  */
 final class XlsxWriter implements TableWriter {
 
@@ -96,11 +98,21 @@ final class XlsxWriter implements TableWriter {
 				cell.setCellValue(n.doubleValue());
 			}
 			else {
-				cell.setCellValue(v.toString());
+				cell.setCellValue(fit(SpreadsheetText.escape(v.toString())));
 				cell.setCellStyle(rowStyle != null ? rowStyle : text);
 			}
 		}
 	}
+
+	/**
+	 * A cell holds at most 32 767 characters; a longer text (a cell of a refused file
+	 * echoed in the annotated copy) is cut, with an ellipsis.
+	 */
+	static String fit(String text) {
+		return text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL - 1) + "…";
+	}
+
+	static final int MAX_CELL = 32_767;
 
 	@Override
 	public void close() throws IOException {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +22,7 @@ import org.tuanwu.shared.Page;
 
 /**
  * 审计日志 for the audit administrator: search and verify. There is no call that changes the
- * log.
+ * log; verifying adds an entry of its own ({@code POST}).
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -63,13 +64,24 @@ class AuditController {
 		return log.actions();
 	}
 
+	/**
+	 * Verifies the chain and the checkpoints and writes nothing: for a look (and for
+	 * monitoring). A GET never writes, so it is not audited.
+	 */
 	@GetMapping("/verification")
+	Verification check() {
+		actors.get().require(Permission.AUDIT_READ);
+		return log.verify();
+	}
+
+	/** Verifies as an audited action of the audit administrator (校验日志完整性). */
+	@PostMapping("/verification")
 	Verification verify() {
 		Actor actor = actors.get();
 		actor.require(Permission.AUDIT_READ);
 		Verification result = log.verify();
-		log.record(actor, AuditEntry.of("AUDIT_VERIFIED", result.valid() ? "校验审计日志：完整（" + result.checked() + " 条）"
-				: "校验审计日志：第 " + result.firstBrokenId().orElse(0L) + " 条起不一致"));
+		log.record(actor, AuditEntry.of("AUDIT_VERIFIED",
+				result.valid() ? "校验审计日志：完整（" + result.checked() + " 条）" : "校验审计日志：" + result.problem().orElse("不一致")));
 		return result;
 	}
 

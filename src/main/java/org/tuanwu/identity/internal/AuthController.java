@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -58,7 +59,7 @@ class AuthController {
 		this.audit = audit;
 	}
 
-	record Credentials(String username, String password) {
+	record Credentials(@Size(max = 64) String username, String password) {
 	}
 
 	record PasswordChange(String currentPassword, String newPassword) {

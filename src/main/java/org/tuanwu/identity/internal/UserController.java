@@ -3,6 +3,8 @@ package org.tuanwu.identity.internal;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +35,11 @@ class UserController {
 		this.actors = actors;
 	}
 
-	record UserRequest(String username, String displayName, Set<Role> roles, Long scopeOrgId, Boolean enabled) {
+	/**
+	 * The user form; the limits are those of the columns (docs/api.md "Input limits").
+	 */
+	record UserRequest(@Size(max = 64) String username, @Size(max = 100) String displayName, Set<Role> roles,
+			Long scopeOrgId, Boolean enabled) {
 
 		UserDraft draft() {
 			return new UserDraft(username == null ? "" : username.strip(), displayName == null ? "" : displayName,

@@ -30,6 +30,9 @@ import org.tuanwu.shared.Problem;
  */
 final class RulePackParser {
 
+	/** The width of {@code scorecard_rule_pack.title}. */
+	static final int MAX_TITLE = 300;
+
 	static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
 
 	static final Set<String> ORG_KINDS = Set.of("PROVINCE_COMMITTEE", "CITY_COMMITTEE", "COUNTY_COMMITTEE",
@@ -93,6 +96,9 @@ final class RulePackParser {
 		String title = text(map.get("title"));
 		if (title.isEmpty()) {
 			errors.add(new Error("title", "规则包名称 title 必填"));
+		}
+		else if (title.length() > MAX_TITLE) {
+			errors.add(new Error("title", "规则包名称 title 不能超过 " + MAX_TITLE + " 个字（当前 " + title.length() + " 个）"));
 		}
 		String issuer = text(map.get("issuer"));
 		Optional<LocalDate> issuedOn = Optional.empty();

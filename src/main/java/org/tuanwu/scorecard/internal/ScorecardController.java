@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -67,7 +68,11 @@ class ScorecardController {
 		return scorecards.scorecard(actors.get(), org, pack, version, period);
 	}
 
-	@GetMapping("/scorecards/export")
+	/**
+	 * An export is an audited action: {@code POST}; {@code GET} answers the same, for the
+	 * web app until it moves to {@code POST} (docs/api.md "Safe methods").
+	 */
+	@RequestMapping(path = "/scorecards/export", method = { RequestMethod.POST, RequestMethod.GET })
 	void export(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
 			@RequestParam Optional<Integer> version, @RequestParam(defaultValue = "xlsx") String format,
 			HttpServletResponse response) throws IOException {
@@ -89,7 +94,12 @@ class ScorecardController {
 		buffer.writeTo(response.getOutputStream());
 	}
 
-	@GetMapping("/scorecards/evidence")
+	/**
+	 * A page of evidence ({@code GET}), or with {@code format=xlsx} all of it as an
+	 * audited download ({@code POST}; {@code GET} too, until the web app moves to
+	 * {@code POST}).
+	 */
+	@RequestMapping(path = "/scorecards/evidence", method = { RequestMethod.GET, RequestMethod.POST })
 	@Nullable Page<Evidence> evidence(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
 			@RequestParam String code, @RequestParam Optional<Integer> version,
 			@RequestParam(defaultValue = "false") boolean failingOnly, @RequestParam(defaultValue = "0") int page,

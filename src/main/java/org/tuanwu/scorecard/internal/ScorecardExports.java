@@ -34,6 +34,7 @@ import org.tuanwu.scorecard.Evidence;
 import org.tuanwu.scorecard.internal.ScorecardView.ChildScorecard;
 import org.tuanwu.scorecard.internal.ScorecardView.IndicatorResult;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.SpreadsheetText;
 
 /**
  * The scorecard as a workbook and as a printable PDF (A4, the Chinese font embedded), and
@@ -106,9 +107,9 @@ class ScorecardExports {
 			for (IndicatorResult i : view.indicators()) {
 				Row row = sheet.createRow(r++);
 				int c = 0;
-				row.createCell(c++).setCellValue(i.code());
-				row.createCell(c++).setCellValue(i.name());
-				row.createCell(c++).setCellValue(i.area().title());
+				row.createCell(c++).setCellValue(text(i.code()));
+				row.createCell(c++).setCellValue(text(i.name()));
+				row.createCell(c++).setCellValue(text(i.area().title()));
 				Cell v = row.createCell(c++);
 				if (i.value() != null) {
 					v.setCellValue(i.value().doubleValue());
@@ -121,25 +122,25 @@ class ScorecardExports {
 				if (i.denominator() != null) {
 					d.setCellValue(i.denominator());
 				}
-				row.createCell(c++).setCellValue(target(i));
-				row.createCell(c++).setCellValue(i.status().title());
-				row.createCell(c++).setCellValue(i.source());
-				row.createCell(c++).setCellValue(i.sourceText());
-				row.createCell(c++).setCellValue(i.reason() == null ? "" : i.reason());
+				row.createCell(c++).setCellValue(text(target(i)));
+				row.createCell(c++).setCellValue(text(i.status().title()));
+				row.createCell(c++).setCellValue(text(i.source()));
+				row.createCell(c++).setCellValue(text(i.sourceText()));
+				row.createCell(c++).setCellValue(text(i.reason() == null ? "" : i.reason()));
 			}
 			Sheet matrix = wb.createSheet("下级组织");
 			List<IndicatorResult> columns = view.indicators();
 			Row head = matrix.createRow(0);
-			head.createCell(0).setCellValue("组织编码");
-			head.createCell(1).setCellValue("组织名称");
+			head.createCell(0).setCellValue(text("组织编码"));
+			head.createCell(1).setCellValue(text("组织名称"));
 			for (int c = 0; c < columns.size(); c++) {
-				head.createCell(c + 2).setCellValue(columns.get(c).name());
+				head.createCell(c + 2).setCellValue(text(columns.get(c).name()));
 			}
 			int m = 1;
 			for (ChildScorecard child : view.children()) {
 				Row row = matrix.createRow(m++);
-				row.createCell(0).setCellValue(child.org().code());
-				row.createCell(1).setCellValue(child.org().name());
+				row.createCell(0).setCellValue(text(child.org().code()));
+				row.createCell(1).setCellValue(text(child.org().name()));
 				for (int c = 0; c < columns.size(); c++) {
 					String code = columns.get(c).code();
 					int col = c + 2;
@@ -147,7 +148,7 @@ class ScorecardExports {
 						.stream()
 						.filter(i -> i.code().equals(code))
 						.findFirst()
-						.ifPresent(i -> row.createCell(col).setCellValue(value(i) + " " + i.status().title()));
+						.ifPresent(i -> row.createCell(col).setCellValue(text(value(i) + " " + i.status().title())));
 				}
 			}
 			wb.write(out);
@@ -175,11 +176,16 @@ class ScorecardExports {
 		}
 	}
 
+	/** Every text cell, protected against formula injection. */
+	private static String text(String value) {
+		return SpreadsheetText.escape(value);
+	}
+
 	private static void row(Sheet sheet, int r, CellStyle style, String... values) {
 		Row row = sheet.createRow(r);
 		for (int c = 0; c < values.length; c++) {
 			Cell cell = row.createCell(c);
-			cell.setCellValue(values[c]);
+			cell.setCellValue(text(values[c]));
 			if (style != null && c == 0) {
 				cell.setCellStyle(style);
 			}

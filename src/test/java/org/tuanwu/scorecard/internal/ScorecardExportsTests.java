@@ -76,4 +76,42 @@ class ScorecardExportsTests {
 		}
 	}
 
+	@Test
+	void namesThatASpreadsheetWouldRunAreQuotedInTheWorkbookAndTheEvidence() throws Exception {
+		ScorecardView hostile = new ScorecardView(view.pack(), view.period(),
+				new ScorecardView.OrgRef(view.org().id(), "=1+1", "=HYPERLINK(\"http://evil.example\",\"点我\")"),
+				view.indicators(),
+				view.children()
+					.stream()
+					.map(c -> new ScorecardView.ChildScorecard(new ScorecardView.ChildRef(c.org().id(),
+							"+" + c.org().code(), "@SUM(1)" + c.org().name(), c.org().kind()), c.indicators()))
+					.toList(),
+				view.dataVersion(), view.computedAt());
+		ScorecardExports exports = new ScorecardExports(ScorecardExports.DEFAULT_FONT, ScorecardEngineTests.CLOCK);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		exports.xlsx(hostile, out);
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			assertThat(wb.getSheet("指标考核").getRow(0).getCell(1).getStringCellValue())
+				.isEqualTo("'=HYPERLINK(\"http://evil.example\",\"点我\")（=1+1）");
+			var child = wb.getSheet("下级组织").getRow(1);
+			assertThat(child.getCell(0).getStringCellValue()).startsWith("'+");
+			assertThat(child.getCell(1).getStringCellValue()).isEqualTo("'@SUM(1)甲镇");
+			assertThat(wb.getSheet("指标考核").getRow(6).getCell(3).getCellType())
+				.isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+		}
+
+		ByteArrayOutputStream evidence = new ByteArrayOutputStream();
+		exports.evidenceXlsx(java.util.List
+			.of(new org.tuanwu.scorecard.Evidence("UNIT", "-U1", "=cmd|' /C calc'!A0", "@X", "\t甲镇", false, "+未建团组织")),
+				evidence);
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(evidence.toByteArray()))) {
+			var row = wb.getSheet("指标明细").getRow(1);
+			assertThat(row.getCell(1).getStringCellValue()).isEqualTo("'-U1");
+			assertThat(row.getCell(2).getStringCellValue()).isEqualTo("'=cmd|' /C calc'!A0");
+			assertThat(row.getCell(3).getStringCellValue()).isEqualTo("'@X");
+			assertThat(row.getCell(4).getStringCellValue()).isEqualTo("'\t甲镇");
+			assertThat(row.getCell(6).getStringCellValue()).isEqualTo("'+未建团组织");
+		}
+	}
+
 }

@@ -1,0 +1,145 @@
+package org.tuanwu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tuanwu.identity.Role;
+import org.tuanwu.organization.OrgDetail;
+import org.tuanwu.organization.OrgKind;
+import org.tuanwu.support.ApiClient;
+import org.tuanwu.support.TestUsers;
+import org.tuanwu.support.WebTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A GET never writes: not a record, not an audit entry. Verifying the audit log, an
+ * audited action, is a POST.
+ */
+@WebTest
+class SafeMethodsTests {
+
+	/**
+	 * Downloads that are audited actions and answer GET as well as POST until the web app
+	 * sends POST (docs/api.md "Safe methods"); their GET still writes the audit entry.
+	 */
+	static final Set<String> AUDITED_GET_DOWNLOADS = Set.of("/api/v1/exchange/{type}/export",
+			"/api/v1/scorecards/export", "/api/v1/scorecards/evidence");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient login(Role role) {
+		ApiClient c = new ApiClient(port);
+		assertThat(c.login(users.create(role, Optional.empty(), false), TestUsers.PASSWORD).status()).isEqualTo(200);
+		return c;
+	}
+
+	long lastAuditId() {
+		return jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1").query(Long.class).single();
+	}
+
+	@Test
+	void lookingAtTheVerificationWritesNothingAndVerifyingIsAudited() {
+		ApiClient auditor = login(Role.AUDIT_ADMIN);
+		long before = lastAuditId();
+		ApiClient.Response look = auditor.get("/api/v1/audit/verification");
+		assertThat(look.status()).isEqualTo(200);
+		assertThat(look.json().path("valid").asBoolean()).as(look.json().toString()).isTrue();
+		assertThat(lastAuditId()).isEqualTo(before);
+
+		ApiClient.Response verify = auditor.post("/api/v1/audit/verification", Map.of());
+		assertThat(verify.status()).isEqualTo(200);
+		assertThat(verify.json().path("valid").asBoolean()).isTrue();
+		assertThat(verify.json().path("checked").asLong()).isGreaterThanOrEqualTo(before);
+		assertThat(verify.json().has("checkpoints")).isTrue();
+		assertThat(lastAuditId()).isEqualTo(before + 1);
+		assertThat(
+				jdbc.sql("SELECT action FROM audit_event WHERE id = ?").param(before + 1).query(String.class).single())
+			.isEqualTo("AUDIT_VERIFIED");
+		assertThat(login(Role.SYSTEM_ADMIN).post("/api/v1/audit/verification", Map.of()).status()).isEqualTo(403);
+	}
+
+	@Test
+	void noGetOfTheApiWritesAnything() {
+		ApiClient system = login(Role.SYSTEM_ADMIN);
+		ApiClient security = login(Role.SECURITY_ADMIN);
+		ApiClient auditor = login(Role.AUDIT_ADMIN);
+		OrgDetail root = users.root("共青团只读测试县委员会");
+		OrgDetail branch = users.child(root, "只读测试团支部", OrgKind.BRANCH);
+		Map<String, String> values = Map.of("org", root.code(), "pack", "STD", "period", "2024", "code",
+				"MEM_OVERAGE_ACTIVE", "type", "organizations", "id", Long.toString(branch.id()));
+		JsonNode docs = system.get("/api/docs").json();
+		List<String> writes = new ArrayList<>();
+		int gets = 0;
+		for (Iterator<Map.Entry<String, JsonNode>> paths = docs.path("paths").properties().iterator(); paths
+			.hasNext();) {
+			var path = paths.next();
+			JsonNode get = path.getValue().path("get");
+			if (get.isMissingNode() || AUDITED_GET_DOWNLOADS.contains(path.getKey())) {
+				continue;
+			}
+			String url = path.getKey();
+			List<String> query = new ArrayList<>();
+			for (JsonNode p : get.path("parameters")) {
+				String name = p.path("name").asString();
+				String value = path.getKey().startsWith("/api/v1/rule-packs") && name.equals("id") ? "STD"
+						: values.getOrDefault(name, "1");
+				if (p.path("in").asString().equals("path")) {
+					url = url.replace("{" + name + "}", value);
+				}
+				else if (p.path("required").asBoolean()) {
+					query.add(name + "=" + value);
+				}
+			}
+			if (!query.isEmpty()) {
+				url += "?" + String.join("&", query);
+			}
+			ApiClient client = url.startsWith("/api/v1/users") ? security
+					: url.startsWith("/api/v1/audit") ? auditor : system;
+			long before = lastAuditId();
+			long version = jdbc.sql("SELECT data_version FROM audit_head WHERE id = 1").query(Long.class).single();
+			int status = client.get(url).status();
+			gets++;
+			if (lastAuditId() != before || jdbc.sql("SELECT data_version FROM audit_head WHERE id = 1")
+				.query(Long.class)
+				.single() != version) {
+				writes.add("GET " + url + " (" + status + ") wrote to the audit log");
+			}
+		}
+		assertThat(gets).isGreaterThanOrEqualTo(15);
+		assertThat(writes).isEmpty();
+	}
+
+	@Test
+	void anExportIsAnAuditedPost() {
+		ApiClient system = login(Role.SYSTEM_ADMIN);
+		OrgDetail root = users.root("共青团导出测试县委员会");
+		long before = lastAuditId();
+		ApiClient.Response r = system.send("POST",
+				"/api/v1/exchange/organizations/export?format=csv&under=" + root.id(), null, null);
+		assertThat(r.status()).isEqualTo(200);
+		assertThat(r.raw().body()).contains(root.code());
+		assertThat(lastAuditId()).isEqualTo(before + 1);
+		assertThat(new ApiClient(port).withoutCsrf()
+			.send("POST", "/api/v1/exchange/organizations/export", null, null)
+			.status()).isIn(401, 403);
+	}
+
+}
