@@ -18,7 +18,7 @@ public class TuanwuApplication {
 
 	/** The commands of EXCHANGE.md "Command line"; anything else starts the server. */
 	public static final Set<String> COMMANDS = Set.of("import", "export", "template", "demo", "bench", "scorecard",
-			"verify-audit", "bench-scorecard");
+			"verify-audit", "bench-scorecard", "users");
 
 	public static void main(String[] args) {
 		boolean command = Arrays.stream(args)

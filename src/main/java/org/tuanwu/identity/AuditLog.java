@@ -28,7 +28,8 @@ public interface AuditLog {
 	 */
 	java.util.Set<String> ACTIONS_WITHOUT_DATA_CHANGE = java.util.Set.of("LOGIN_SUCCESS", "LOGIN_FAILURE", "LOGOUT",
 			"PASSWORD_CHANGED", "USER_CREATED", "USER_UPDATED", "USER_PASSWORD_RESET", "USER_UNLOCKED", "EXPORT",
-			"IMPORT_REFUSED", "AUDIT_VERIFIED", "AUDIT_CHAIN_KEYED", "RULE_PACK_UPLOADED");
+			"IMPORT_REFUSED", "AUDIT_VERIFIED", "AUDIT_CHAIN_KEYED", "RULE_PACK_UPLOADED", "ACCESS_REFUSED",
+			"CSRF_REFUSED", "LOGIN_THROTTLED", "REFUSALS_SUPPRESSED");
 
 	/** For events without a logged-in actor (failed logins, first start). */
 	void record(String username, Optional<String> ip, AuditEntry entry);

@@ -45,6 +45,16 @@ public record Scope(Optional<String> path, Optional<Long> orgId) {
 		return other.path.map(this::covers).orElse(true);
 	}
 
+	/**
+	 * Whether every org of the other scope lies strictly below this scope's own org: the
+	 * other scope is neither this one nor above it. The platform ({@link #ALL}) is above
+	 * every org's scope; {@link #NONE} is above nothing and below nothing.
+	 */
+	public boolean isStrictlyAbove(Scope other) {
+		return path.isPresent() && other.path.isPresent() && !other.path.get().equals(path.get())
+				&& other.path.get().startsWith(path.get());
+	}
+
 	public String lower() {
 		return path.orElse("~");
 	}

@@ -8,6 +8,10 @@
  * hash-chained) and {@link org.tuanwu.identity.OrgDirectory}, the interface the
  * organization module implements so that identity can resolve scopes without depending on
  * it.
+ * <p>
+ * Login state is kept in the database only (sessions with Spring Session JDBC, failure
+ * counts, address throttle), so that several nodes behave as one. The 三员 accounts are
+ * kept with the {@code users} command of the jar, never in the web app.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 @org.jspecify.annotations.NullMarked

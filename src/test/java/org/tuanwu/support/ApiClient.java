@@ -29,6 +29,8 @@ public class ApiClient {
 
 	private boolean sendCsrf = true;
 
+	private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+
 	public ApiClient(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -49,6 +51,20 @@ public class ApiClient {
 	public ApiClient withoutCsrf() {
 		sendCsrf = false;
 		return this;
+	}
+
+	/** Sends this header with every request, e.g. as a reverse proxy would add it. */
+	public ApiClient withHeader(String name, String value) {
+		headers.put(name, value);
+		return this;
+	}
+
+	/**
+	 * Requests from this client address, as the trusted proxy (this machine) reports it
+	 * in X-Forwarded-For: per-address limits then count this client alone.
+	 */
+	public ApiClient from(String address) {
+		return withHeader("X-Forwarded-For", address);
 	}
 
 	public Response login(String username, String password) {
@@ -113,6 +129,7 @@ public class ApiClient {
 	}
 
 	private Response send(HttpRequest.Builder builder) {
+		headers.forEach(builder::header);
 		try {
 			HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode json;

@@ -53,8 +53,8 @@ public class TestUsers {
 		jdbc.sql(
 				"""
 						INSERT INTO app_user (username, display_name, password_hash, scope_org_id, enabled, must_change_password,
-						                      failed_attempts, created_at)
-						VALUES (?, ?, ?, ?, TRUE, ?, 0, ?)
+						                      created_at)
+						VALUES (?, ?, ?, ?, TRUE, ?, ?)
 						""")
 			.params(username, "测试用户", encoder.encode(PASSWORD), scopeOrgId.orElse(null), mustChangePassword,
 					OffsetDateTime.now())

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks the logged-in user on every API request: a disabled or removed account ends its
- * session, and a user who must change their password may do nothing else until they have.
+ * Checks the logged-in user on every API request, against the database (so on every node
+ * alike): a disabled or removed account ends its session, so does a session from before a
+ * password change, reset or disable (an older session epoch), and a user who must change
+ * their password may do nothing else until they have.
  */
 @Component
 class ActorGate extends OncePerRequestFilter {
@@ -39,12 +41,13 @@ class ActorGate extends OncePerRequestFilter {
 		if (auth != null && auth.getPrincipal() instanceof SessionPrincipal principal) {
 			Optional<UserAccount> user = actors.account(principal.userId()).filter(UserAccount::enabled);
 			if (user.isEmpty()) {
-				HttpSession session = request.getSession(false);
-				if (session != null) {
-					session.invalidate();
-				}
-				SecurityContextHolder.clearContext();
+				end(request);
 				SecurityConfiguration.write(response, 401, "auth.unauthenticated", "账户已停用或不存在，请重新登录");
+				return;
+			}
+			if (user.get().sessionEpoch() != principal.sessionEpoch()) {
+				end(request);
+				SecurityConfiguration.write(response, 401, "auth.session-ended", "密码已修改或重置，此会话已结束，请重新登录");
 				return;
 			}
 			if (user.get().mustChangePassword() && !request.getRequestURI().startsWith("/api/v1/auth/")) {
@@ -53,6 +56,14 @@ class ActorGate extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static void end(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
 	}
 
 }

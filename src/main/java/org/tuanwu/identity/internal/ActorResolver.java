@@ -60,6 +60,7 @@ class ActorResolver implements CurrentActor {
 	private Optional<Actor> load(SessionPrincipal principal, String origin) {
 		return users.findById(principal.userId())
 			.filter(UserAccount::enabled)
+			.filter(u -> u.sessionEpoch() == principal.sessionEpoch())
 			.map(u -> new Actor(u.id(), u.username(), u.roles(), scopes.scopeOf(u), origin));
 	}
 

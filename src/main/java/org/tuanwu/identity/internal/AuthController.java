@@ -1,6 +1,7 @@
 package org.tuanwu.identity.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -17,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,6 +33,7 @@ import org.tuanwu.identity.CurrentActor;
 import org.tuanwu.identity.Permission;
 import org.tuanwu.identity.Role;
 import org.tuanwu.shared.FieldError;
+import org.tuanwu.shared.ProblemHandler;
 
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -84,7 +89,7 @@ class AuthController {
 	Me login(@RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
 		if (credentials.username() == null || credentials.username().isBlank() || credentials.password() == null
 				|| credentials.password().isEmpty()) {
-			throw FieldError.invalid("auth.credentials-missing", java.util.Map.of("username", "请输入用户名和密码"));
+			throw FieldError.invalid("auth.credentials-missing", Map.of("username", "请输入用户名和密码"));
 		}
 		UserAccount user = logins.authenticate(credentials.username().strip(), credentials.password(),
 				request.getRemoteAddr());
@@ -99,12 +104,25 @@ class AuthController {
 		}
 		csrfTokens.saveToken(null, request, response);
 		csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+		signIn(new SessionPrincipal(user.id(), user.username(), user.sessionEpoch()), request, response);
+		return me(user);
+	}
+
+	/** 429 with the seconds to wait, as problem details. */
+	@ExceptionHandler(LoginThrottled.class)
+	ResponseEntity<Map<String, Object>> throttled(LoginThrottled throttled) {
+		return ResponseEntity.status(429)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemHandler.body(429, throttled.code(), throttled.detail()));
+	}
+
+	private void signIn(SessionPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new SessionPrincipal(user.id(), user.username()), null, List.of(new SimpleGrantedAuthority("USER"))));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				List.of(new SimpleGrantedAuthority("USER"))));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
-		return me(user);
 	}
 
 	@PostMapping("/logout")
@@ -125,12 +143,20 @@ class AuthController {
 		return me(resolver.account(actor.userId()).orElseThrow());
 	}
 
+	/**
+	 * Changes the own password. The user's other sessions end (on every node); this one
+	 * goes on, under a new session id.
+	 */
 	@PostMapping("/password")
-	ResponseEntity<Void> changePassword(@RequestBody PasswordChange change) {
+	ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (change.currentPassword() == null || change.newPassword() == null) {
-			throw FieldError.invalid("auth.password-invalid", java.util.Map.of("newPassword", "请填写当前密码和新密码"));
+			throw FieldError.invalid("auth.password-invalid", Map.of("newPassword", "请填写当前密码和新密码"));
 		}
-		logins.changePassword(actors.get(), change.currentPassword(), change.newPassword());
+		Actor actor = actors.get();
+		int epoch = logins.changePassword(actor, change.currentPassword(), change.newPassword());
+		request.changeSessionId();
+		signIn(new SessionPrincipal(actor.userId(), actor.username(), epoch), request, response);
 		return ResponseEntity.noContent().build();
 	}
 

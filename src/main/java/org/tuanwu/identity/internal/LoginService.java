@@ -18,13 +18,30 @@ import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.shared.FieldError;
 import org.tuanwu.shared.Problem;
 
-/** Checks credentials, counts failures, locks accounts and changes passwords. */
+/**
+ * Checks credentials and changes passwords.
+ * <p>
+ * A login costs one password hash comparison whatever happens next, and a username that
+ * belongs to nobody is counted, locked and answered exactly as a real one: the answer
+ * (status, code, message) and its cost tell nothing about who exists. Failures are
+ * counted in the database per username ({@link LoginAttempts}) and per client address
+ * ({@link LoginThrottle}), so parallel guesses and several nodes count alike.
+ */
 @Service
 class LoginService {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+	/**
+	 * Compared in place of a password too long for bcrypt, so that it costs the same.
+	 */
+	private static final String TOO_LONG_STAND_IN = "too-long-password-stand-in";
+
 	private final UserStore users;
+
+	private final LoginAttempts attempts;
+
+	private final LoginThrottle throttle;
 
 	private final PasswordEncoder encoder;
 
@@ -40,8 +57,11 @@ class LoginService {
 	 */
 	private final String decoyHash;
 
-	LoginService(UserStore users, PasswordEncoder encoder, AuditLog audit, SecuritySettings settings, Clock clock) {
+	LoginService(UserStore users, LoginAttempts attempts, LoginThrottle throttle, PasswordEncoder encoder,
+			AuditLog audit, SecuritySettings settings, Clock clock) {
 		this.users = users;
+		this.attempts = attempts;
+		this.throttle = throttle;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.settings = settings;
@@ -50,48 +70,55 @@ class LoginService {
 	}
 
 	/**
-	 * The account when the credentials are right; otherwise a refusal (401, or 423 while
-	 * locked).
+	 * The account when the credentials are right; otherwise a refusal: 401, 423 while the
+	 * username is locked, 429 while the address is throttled.
 	 */
-	UserAccount authenticate(String username, String password, String ip) {
+	UserAccount authenticate(String typedUsername, String password, String address) {
 		Instant now = clock.instant();
-		Optional<UserAccount> found = users.findByUsername(username);
-		if (found.isEmpty()) {
-			encoder.matches(password, decoyHash);
-			fail(username, ip, "用户不存在");
-			throw wrongCredentials();
+		throttle.check(address, now);
+		String key = Usernames.key(typedUsername);
+		Optional<UserAccount> found = users.findByUsernameKey(key);
+		// Always one comparison, also for an unknown or locked username.
+		boolean passwordRight = matches(password, found.map(UserAccount::passwordHash).orElse(decoyHash))
+				&& found.isPresent();
+		String auditName = found.map(UserAccount::username).orElse(Usernames.forAudit(typedUsername));
+		Optional<Instant> locked = attempts.lockedUntil(key, now);
+		if (locked.isPresent()) {
+			refuse(auditName, address, now, "账户已锁定");
+			throw locked(locked.get());
+		}
+		if (!passwordRight) {
+			LoginAttempts.Failure failure = attempts.recordFailure(key, settings.maxFailedAttempts(),
+					settings.lockout(), now);
+			String reason = (found.isPresent() ? "密码错误" : "用户不存在") + "（第 " + failure.attempts() + " 次）";
+			refuse(auditName, address, now, failure.lockedUntil().map(u -> reason + "，锁定至 " + time(u)).orElse(reason));
+			throw failure.lockedUntil().map(LoginService::locked).orElseGet(LoginService::wrongCredentials);
+		}
+		if (!attempts.clearUnlessLocked(key, now)) {
+			// A failure on another request locked the username while this one was
+			// checked.
+			refuse(auditName, address, now, "账户已锁定");
+			throw locked(attempts.lockedUntil(key, now).orElse(now.plus(settings.lockout())));
 		}
 		UserAccount user = found.get();
-		if (user.lockedAt(now)) {
-			fail(username, ip, "账户已锁定");
-			throw locked(user.lockedUntil().orElse(now));
-		}
-		if (!encoder.matches(password, user.passwordHash())) {
-			int failures = user.failedAttempts() + 1;
-			if (failures >= settings.maxFailedAttempts()) {
-				Instant until = now.plus(settings.lockout());
-				users.recordFailure(user.id(), 0, Optional.of(until));
-				fail(username, ip, "密码错误，连续失败 " + failures + " 次，账户锁定至 " + time(until));
-				throw locked(until);
-			}
-			users.recordFailure(user.id(), failures, Optional.empty());
-			fail(username, ip, "密码错误（第 " + failures + " 次）");
-			throw wrongCredentials();
-		}
 		if (!user.enabled()) {
-			fail(username, ip, "账户已停用");
+			refuse(auditName, address, now, "账户已停用");
 			throw new Problem(401, "auth.disabled", "该账户已停用，请联系安全管理员");
 		}
-		users.recordSuccess(user.id(), now);
-		audit.record(username, Optional.of(ip), AuditEntry.of("LOGIN_SUCCESS", "登录成功"));
+		users.recordLogin(user.id(), now);
+		audit.record(user.username(), Optional.of(address), AuditEntry.of("LOGIN_SUCCESS", "登录成功"));
 		return user;
 	}
 
+	/**
+	 * Changes the actor's own password; their other sessions end. Returns the new session
+	 * epoch, for the session that made the change.
+	 */
 	@Transactional
-	void changePassword(Actor actor, String current, String next) {
+	int changePassword(Actor actor, String current, String next) {
 		UserAccount user = users.findById(actor.userId())
 			.orElseThrow(() -> new Problem(401, "auth.unauthenticated", "未登录或会话已过期，请重新登录"));
-		if (!encoder.matches(current, user.passwordHash())) {
+		if (!matches(current, user.passwordHash())) {
 			throw FieldError.invalid("auth.password-invalid", Map.of("currentPassword", "当前密码不正确"));
 		}
 		List<String> reasons = PasswordPolicy.violations(user.username(), next,
@@ -99,13 +126,27 @@ class LoginService {
 		if (!reasons.isEmpty()) {
 			throw FieldError.invalid("auth.password-policy", Map.of("newPassword", String.join("；", reasons)));
 		}
-		users.changePassword(user.id(), encoder.encode(next), false, clock.instant());
+		int epoch = users.changePassword(user.id(), encoder.encode(next), false, clock.instant());
 		audit.record(actor, new AuditEntry("PASSWORD_CHANGED", Optional.empty(), "USER", Long.toString(user.id()),
-				"修改密码", List.of()));
+				"修改密码（该用户的其他会话已结束）", List.of()));
+		return epoch;
 	}
 
-	private void fail(String username, String ip, String reason) {
-		audit.record(username, Optional.of(ip), AuditEntry.of("LOGIN_FAILURE", "登录失败：" + reason));
+	/**
+	 * A bcrypt comparison; a password longer than bcrypt reads never matches but costs
+	 * the same.
+	 */
+	private boolean matches(String password, String hash) {
+		if (!PasswordPolicy.fitsBcrypt(password)) {
+			encoder.matches(TOO_LONG_STAND_IN, hash);
+			return false;
+		}
+		return encoder.matches(password, hash);
+	}
+
+	private void refuse(String username, String address, Instant now, String reason) {
+		throttle.failed(address, now);
+		audit.record(username, Optional.of(address), AuditEntry.of("LOGIN_FAILURE", "登录失败：" + reason));
 	}
 
 	private static Problem wrongCredentials() {

@@ -2,13 +2,11 @@ package org.tuanwu.identity.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,18 +24,20 @@ import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 
 /**
- * 用户与权限. A manager sees and changes only users whose scope lies inside their own, grants
- * no scope beyond it, and grants the separated-administrator roles only as a security
- * administrator.
+ * 用户与权限 in the web app, by the {@link ManagementRule}: a manager sees and changes only
+ * ordinary users whose scope lies strictly below their own (never a peer of the same org,
+ * never themselves), grants no scope but one strictly below their own, and never creates,
+ * grants, resets, unlocks or disables a separated administrator (三员) — those accounts are
+ * kept by the {@code users} command on the server.
  */
 @Service
 class UserAdministration {
 
-	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
-
 	private final UserStore users;
 
 	private final ScopeResolver scopes;
+
+	private final LoginAttempts attempts;
 
 	private final PasswordEncoder encoder;
 
@@ -45,9 +45,11 @@ class UserAdministration {
 
 	private final Clock clock;
 
-	UserAdministration(UserStore users, ScopeResolver scopes, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+	UserAdministration(UserStore users, ScopeResolver scopes, LoginAttempts attempts, PasswordEncoder encoder,
+			AuditLog audit, Clock clock) {
 		this.users = users;
 		this.scopes = scopes;
+		this.attempts = attempts;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.clock = clock;
@@ -66,11 +68,44 @@ class UserAdministration {
 	record Created(UserView user, String oneTimePassword) {
 	}
 
+	/**
+	 * Who may manage whom. A platform-wide manager (the security administrator) manages
+	 * every ordinary user; an org admin those whose scope lies strictly below their own.
+	 * Nobody manages a 三员 account in the web app.
+	 */
+	static final class ManagementRule {
+
+		static final String SEPARATED_ADMIN_CODE = "user.separated-admin";
+
+		static final String SEPARATED_ADMIN_MESSAGE = "三员账户（系统管理员、安全管理员、审计管理员）不能在网页中创建、授予、重置、解锁或停用，"
+				+ "请由服务器运维人员使用命令 java -jar tuanwu.jar users … 办理";
+
+		private ManagementRule() {
+		}
+
+		static boolean manages(Actor actor, UserAccount user, Scope userScope) {
+			if (user.isSeparatedAdministrator() || user.id() == actor.userId()) {
+				return false;
+			}
+			return actor.scope().isAll() || actor.scope().isStrictlyAbove(userScope);
+		}
+
+		static Problem separatedAdministrator() {
+			return Problem.forbidden(SEPARATED_ADMIN_CODE, SEPARATED_ADMIN_MESSAGE);
+		}
+
+	}
+
 	Page<UserView> list(Actor actor, String q, int page, int size) {
 		actor.require(Permission.USER_MANAGE);
-		Optional<Set<Long>> visibleScopes = actor.scope().isAll() ? Optional.empty()
-				: Optional.of(visibleScopeOrgs(actor.scope()));
-		List<UserView> all = users.search(q.strip(), visibleScopes).stream().map(this::view).toList();
+		Map<Optional<Long>, Scope> scopeOfOrg = new java.util.HashMap<>();
+		List<UserView> all = users.search(q.strip())
+			.stream()
+			.filter(u -> ManagementRule.manages(actor, u,
+					u.isSeparatedAdministrator() ? Scope.ALL
+							: scopeOfOrg.computeIfAbsent(u.scopeOrgId(), o -> scopes.scopeOf(u))))
+			.map(this::view)
+			.toList();
 		int from = Math.min(all.size(), page * size);
 		return new Page<>(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
 	}
@@ -78,13 +113,8 @@ class UserAdministration {
 	@Transactional
 	Created create(Actor actor, UserDraft draft) {
 		actor.require(Permission.USER_MANAGE);
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
-		if (!USERNAME.matcher(draft.username()).matches()) {
-			errors.put("username", "用户名须为 3–64 位字母、数字、下划线、点或连字符");
-		}
-		else if (users.findByUsername(draft.username()).isPresent()) {
-			errors.put("username", "用户名 " + draft.username() + " 已存在");
-		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		usernameProblem(users, draft.username()).ifPresent(m -> errors.put("username", m));
 		if (draft.displayName().isBlank()) {
 			errors.put("displayName", "请填写姓名");
 		}
@@ -106,10 +136,6 @@ class UserAdministration {
 	@Transactional
 	UserView update(Actor actor, long id, UserDraft draft) {
 		UserAccount before = manageable(actor, id);
-		if (before.id() == actor.userId() && (!before.roles().equals(draft.roles())
-				|| !before.scopeOrgId().equals(draft.scopeOrgId()) || !draft.enabled())) {
-			throw Problem.forbidden("user.self-grant", "不能修改自己的角色、管辖范围或停用自己的账户");
-		}
 		if (draft.displayName().isBlank()) {
 			throw FieldError.invalid("user.invalid", Map.of("displayName", "请填写姓名"));
 		}
@@ -121,43 +147,59 @@ class UserAdministration {
 		diff(changes, "scope", scopeText(before.scopeOrgId()), scopeText(draft.scopeOrgId()));
 		diff(changes, "enabled", Boolean.toString(before.enabled()), Boolean.toString(draft.enabled()));
 		audit.record(actor, new AuditEntry("USER_UPDATED", draft.scopeOrgId(), "USER", Long.toString(id),
-				"修改用户 " + before.username(), changes));
+				"修改用户 " + before.username() + (before.enabled() && !draft.enabled() ? "（已停用，其会话已结束）" : ""), changes));
 		return view(users.findById(id).orElseThrow());
 	}
 
+	/** A new one-time password; the user's sessions end and their lock is lifted. */
 	@Transactional
 	String resetPassword(Actor actor, long id) {
 		UserAccount user = manageable(actor, id);
 		String password = PasswordPolicy.oneTimePassword();
 		users.changePassword(id, encoder.encode(password), true, clock.instant());
-		users.unlock(id);
+		attempts.clear(Usernames.key(user.username()));
 		audit.record(actor, new AuditEntry("USER_PASSWORD_RESET", user.scopeOrgId(), "USER", Long.toString(id),
-				"重置用户 " + user.username() + " 的密码", List.of()));
+				"重置用户 " + user.username() + " 的密码（其会话已结束）", List.of()));
 		return password;
 	}
 
 	@Transactional
 	UserView unlock(Actor actor, long id) {
 		UserAccount user = manageable(actor, id);
-		users.unlock(id);
+		attempts.clear(Usernames.key(user.username()));
 		audit.record(actor, new AuditEntry("USER_UNLOCKED", user.scopeOrgId(), "USER", Long.toString(id),
 				"解锁用户 " + user.username(), List.of()));
 		return view(users.findById(id).orElseThrow());
 	}
 
 	/**
-	 * The user, if the actor may manage them; a user outside the actor's scope is
-	 * reported as not found.
+	 * Why the username cannot be taken, if it cannot: its form, or an account with the
+	 * same name ignoring case.
+	 */
+	static Optional<String> usernameProblem(UserStore users, String username) {
+		if (!Usernames.FORM.matcher(username).matches()) {
+			return Optional.of(Usernames.FORM_MESSAGE);
+		}
+		return users.findByUsernameKey(Usernames.key(username)).map(u -> "用户名 " + username + " 已被使用（用户名不区分大小写）");
+	}
+
+	/**
+	 * The user, if the actor may manage them. A user the actor does not manage is
+	 * reported as not found, except a 三员 account to the platform-wide manager, who is
+	 * told where those are kept.
 	 */
 	private UserAccount manageable(Actor actor, long id) {
 		actor.require(Permission.USER_MANAGE);
-		UserAccount user = users.findById(id).orElseThrow(() -> Problem.notFound("user.not-found", "用户不存在或不在您的管辖范围内"));
-		if (!actor.scope().contains(scopes.scopeOf(user)) || scopes.scopeOf(user).isNone() && !actor.scope().isAll()) {
-			throw Problem.notFound("user.not-found", "用户不存在或不在您的管辖范围内");
+		Problem notFound = Problem.notFound("user.not-found", "用户不存在或不在您的管辖范围内");
+		UserAccount user = users.findById(id).orElseThrow(() -> notFound);
+		if (user.isSeparatedAdministrator() && actor.scope().isAll()) {
+			throw ManagementRule.separatedAdministrator();
 		}
-		if (user.roles().stream().anyMatch(Role::isSeparatedAdministrator)
-				&& !actor.roles().contains(Role.SECURITY_ADMIN)) {
-			throw Problem.notFound("user.not-found", "用户不存在或不在您的管辖范围内");
+		if (user.id() == actor.userId()) {
+			throw Problem.forbidden("user.self-grant", "不能在此修改、重置或解锁自己的账户（修改密码请用“修改密码”）");
+		}
+		if (!ManagementRule.manages(actor, user, scopes.scopeOf(user))) {
+			throw notFound;
 		}
 		return user;
 	}
@@ -166,37 +208,18 @@ class UserAdministration {
 		if (roles.isEmpty()) {
 			throw FieldError.invalid("user.invalid", Map.of("roles", "请至少选择一个角色"));
 		}
-		Set<Role> separated = EnumSet.noneOf(Role.class);
-		roles.stream().filter(Role::isSeparatedAdministrator).forEach(separated::add);
-		if (!separated.isEmpty() && roles.size() > 1) {
-			throw FieldError.invalid("user.separation-of-duties",
-					Map.of("roles", "系统管理员、安全管理员、审计管理员（三员）相互分离，不能兼任，也不能与其他角色同时授予"));
-		}
-		if (!separated.isEmpty() && !actor.roles().contains(Role.SECURITY_ADMIN)) {
-			throw Problem.forbidden("user.grant-forbidden", "只有安全管理员可以授予三员角色");
-		}
-		if (separated.isEmpty() && scopeOrgId.isEmpty()) {
-			throw FieldError.invalid("user.scope-required", Map.of("scopeOrgId", "团组织管理员和党委审阅用户必须指定管辖的团组织"));
+		if (roles.stream().anyMatch(Role::isSeparatedAdministrator)) {
+			throw ManagementRule.separatedAdministrator();
 		}
 		if (scopeOrgId.isEmpty()) {
-			if (!actor.scope().isAll()) {
-				throw Problem.forbidden("user.scope-beyond", "不能授予超出您自身管辖范围的权限");
-			}
-			return;
+			throw FieldError.invalid("user.scope-required", Map.of("scopeOrgId", "团组织管理员和党委审阅用户必须指定管辖的团组织"));
 		}
 		ScopeOrg org = scopes.org(scopeOrgId.get())
 			.orElseThrow(() -> FieldError.invalid("user.scope-unknown", Map.of("scopeOrgId", "所选团组织不存在")));
-		if (!actor.scope().covers(org.path())) {
-			throw Problem.forbidden("user.scope-beyond", "不能授予超出您自身管辖范围的权限（" + org.name() + " 不在您的管辖范围内）");
+		if (!actor.scope().isAll() && !actor.scope().isStrictlyAbove(Scope.of(org.id(), org.path()))) {
+			throw Problem.forbidden("user.scope-beyond", actor.scope().covers(org.path())
+					? "只能授予您下级组织的管辖范围（" + org.name() + " 是您自身的管辖组织）" : "不能授予超出您自身管辖范围的权限");
 		}
-	}
-
-	private Set<Long> visibleScopeOrgs(Scope scope) {
-		Set<Long> ids = new HashSet<>();
-		for (Long id : users.distinctScopeOrgIds()) {
-			scopes.org(id).filter(o -> scope.covers(o.path())).ifPresent(o -> ids.add(o.id()));
-		}
-		return ids;
 	}
 
 	private UserView view(UserAccount u) {
@@ -211,7 +234,7 @@ class UserAdministration {
 		return orgId.map(id -> scopes.org(id).map(o -> o.code() + " " + o.name()).orElse("#" + id)).orElse("全部组织");
 	}
 
-	private static String roleText(Set<Role> roles) {
+	static String roleText(Set<Role> roles) {
 		return roles.stream().map(Role::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
 	}
 

@@ -22,8 +22,10 @@ import org.tuanwu.identity.Role;
 @Repository
 class UserStore {
 
-	private static final String COLUMNS = "id, username, display_name, password_hash, scope_org_id, enabled,"
-			+ " must_change_password, failed_attempts, locked_until, last_login_at";
+	/** A user's columns, and the lock of their username (login_failure, keyed alike). */
+	private static final String SELECT = "SELECT u.id, u.username, u.display_name, u.password_hash, u.scope_org_id,"
+			+ " u.enabled, u.must_change_password, u.session_epoch, u.last_login_at, f.locked_until"
+			+ " FROM app_user u LEFT JOIN login_failure f ON f.username_key = u.username_key";
 
 	private final JdbcClient jdbc;
 
@@ -35,51 +37,28 @@ class UserStore {
 		return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
 	}
 
-	Optional<UserAccount> findByUsername(String username) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = ?")
-			.param(username)
+	/** The user whose username, ignoring case, has this key ({@link Usernames#key}). */
+	Optional<UserAccount> findByUsernameKey(String key) {
+		return jdbc.sql(SELECT + " WHERE u.username_key = ?")
+			.param(key)
 			.query(this::map)
 			.optional()
 			.map(this::withRoles);
 	}
 
 	Optional<UserAccount> findById(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = ?")
-			.param(id)
-			.query(this::map)
-			.optional()
-			.map(this::withRoles);
+		return jdbc.sql(SELECT + " WHERE u.id = ?").param(id).query(this::map).optional().map(this::withRoles);
 	}
 
-	/**
-	 * Users whose scope org is one of the given ids, or (when platformWide) users without
-	 * a scope org.
-	 */
-	List<UserAccount> search(String q, Optional<Set<Long>> scopeOrgIds) {
-		StringBuilder sql = new StringBuilder(
-				"SELECT " + COLUMNS + " FROM app_user WHERE (username LIKE ? OR display_name LIKE ?)");
-		List<Object> args = new ArrayList<>(List.of(q + "%", "%" + q + "%"));
-		scopeOrgIds.ifPresent(ids -> {
-			if (ids.isEmpty()) {
-				sql.append(" AND 1 = 0");
-			}
-			else {
-				sql.append(" AND scope_org_id IN (")
-					.append(ids.stream().map(i -> "?").collect(Collectors.joining(",")))
-					.append(")");
-				args.addAll(ids);
-			}
-		});
-		sql.append(" ORDER BY username");
-		List<UserAccount> users = jdbc.sql(sql.toString()).params(args).query(this::map).list();
+	/** Users whose username starts with, or whose name contains, the text. */
+	List<UserAccount> search(String q) {
+		List<UserAccount> users = jdbc
+			.sql(SELECT + " WHERE (u.username_key LIKE ? OR u.display_name LIKE ?) ORDER BY u.username_key")
+			.params(escapeLike(q.toLowerCase(java.util.Locale.ROOT)) + "%", "%" + escapeLike(q) + "%")
+			.query(this::map)
+			.list();
 		Map<Long, Set<Role>> roles = rolesOf(users.stream().map(UserAccount::id).toList());
 		return users.stream().map(u -> withRoles(u, roles.getOrDefault(u.id(), Set.of()))).toList();
-	}
-
-	List<Long> distinctScopeOrgIds() {
-		return jdbc.sql("SELECT DISTINCT scope_org_id FROM app_user WHERE scope_org_id IS NOT NULL")
-			.query(Long.class)
-			.list();
 	}
 
 	long insert(String username, String displayName, String passwordHash, Optional<Long> scopeOrgId, Set<Role> roles,
@@ -88,8 +67,8 @@ class UserStore {
 		jdbc.sql(
 				"""
 						INSERT INTO app_user (username, display_name, password_hash, scope_org_id, enabled, must_change_password,
-						                      failed_attempts, created_at)
-						VALUES (:username, :displayName, :hash, :scope, TRUE, TRUE, 0, :now)
+						                      created_at)
+						VALUES (:username, :displayName, :hash, :scope, TRUE, TRUE, :now)
 						""")
 			.param("username", username)
 			.param("displayName", displayName)
@@ -104,17 +83,35 @@ class UserStore {
 	}
 
 	void update(long id, String displayName, Optional<Long> scopeOrgId, Set<Role> roles, boolean enabled) {
-		jdbc.sql("UPDATE app_user SET display_name = ?, scope_org_id = ?, enabled = ? WHERE id = ?")
-			.params(displayName, scopeOrgId.orElse(null), enabled, id)
+		jdbc.sql("UPDATE app_user SET display_name = ?, scope_org_id = ? WHERE id = ?")
+			.params(displayName, scopeOrgId.orElse(null), id)
 			.update();
+		setEnabled(id, enabled);
 		replaceRoles(id, roles);
 	}
 
-	void changePassword(long id, String hash, boolean mustChange, Instant now) {
-		jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = ? WHERE id = ?")
+	/**
+	 * A new password; ends the user's sessions (raises the epoch). Returns the new epoch.
+	 */
+	int changePassword(long id, String hash, boolean mustChange, Instant now) {
+		jdbc.sql(
+				"UPDATE app_user SET password_hash = ?, must_change_password = ?, session_epoch = session_epoch + 1 WHERE id = ?")
 			.params(hash, mustChange, id)
 			.update();
 		addPasswordHistory(id, hash, now);
+		return sessionEpoch(id);
+	}
+
+	/** Enables or disables the account; disabling ends its sessions. */
+	void setEnabled(long id, boolean enabled) {
+		jdbc.sql("UPDATE app_user SET enabled = ?, session_epoch = session_epoch + CASE WHEN ? THEN 0 ELSE 1 END"
+				+ " WHERE id = ?")
+			.params(enabled, enabled, id)
+			.update();
+	}
+
+	int sessionEpoch(long id) {
+		return jdbc.sql("SELECT session_epoch FROM app_user WHERE id = ?").param(id).query(Integer.class).single();
 	}
 
 	List<String> recentPasswordHashes(long id, int howMany) {
@@ -124,20 +121,8 @@ class UserStore {
 			.list();
 	}
 
-	void recordFailure(long id, int failedAttempts, Optional<Instant> lockedUntil) {
-		jdbc.sql("UPDATE app_user SET failed_attempts = ?, locked_until = ? WHERE id = ?")
-			.params(failedAttempts, lockedUntil.map(UserStore::utc).orElse(null), id)
-			.update();
-	}
-
-	void recordSuccess(long id, Instant now) {
-		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?")
-			.params(utc(now), id)
-			.update();
-	}
-
-	void unlock(long id) {
-		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
+	void recordLogin(long id, Instant now) {
+		jdbc.sql("UPDATE app_user SET last_login_at = ? WHERE id = ?").params(utc(now), id).update();
 	}
 
 	private void addPasswordHistory(long id, String hash, Instant now) {
@@ -159,7 +144,7 @@ class UserStore {
 
 	private UserAccount withRoles(UserAccount u, Set<Role> roles) {
 		return new UserAccount(u.id(), u.username(), u.displayName(), u.passwordHash(), u.scopeOrgId(), u.enabled(),
-				u.mustChangePassword(), u.failedAttempts(), u.lockedUntil(), u.lastLoginAt(), roles);
+				u.mustChangePassword(), u.sessionEpoch(), u.lockedUntil(), u.lastLoginAt(), roles);
 	}
 
 	private Map<Long, Set<Role>> rolesOf(List<Long> userIds) {
@@ -181,8 +166,12 @@ class UserStore {
 	private UserAccount map(ResultSet rs, int n) throws SQLException {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("password_hash"), Optional.ofNullable(rs.getObject("scope_org_id", Long.class)),
-				rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
+				rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getInt("session_epoch"),
 				instant(rs, "locked_until"), instant(rs, "last_login_at"), Set.of());
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class PasswordPolicyTests {
@@ -19,28 +21,56 @@ class PasswordPolicyTests {
 
 	@Test
 	void acceptsEightCharactersOfThreeClasses() {
-		assertThat(check("zhang", "Abcdef12")).isEmpty();
-		assertThat(check("zhang", "abcdef1!")).isEmpty();
+		assertThat(check("zhang", "Kq7mWv2x")).isEmpty();
+		assertThat(check("zhang", "tq7m!vzx")).isEmpty();
+		assertThat(check("zhang", "团委2024年Qz")).isEmpty();
 	}
 
 	@Test
 	void refusesSevenCharacters() {
-		assertThat(check("zhang", "Abcde1!")).containsExactly("密码至少需要 8 个字符");
+		assertThat(check("zhang", "Kq7m!v2")).containsExactly("密码长度须为 8–64 个字符");
+	}
+
+	@Test
+	void refusesMoreThanSixtyFourCharacters() {
+		assertThat(check("zhang", "Kq7m!v2x".repeat(8))).isEmpty();
+		assertThat(check("zhang", "Kq7m!v2x".repeat(8) + "y")).containsExactly("密码长度须为 8–64 个字符");
+	}
+
+	/** bcrypt reads 72 bytes: 25 Chinese characters are 75 bytes in 28 characters. */
+	@Test
+	void refusesMoreThanSeventyTwoBytes() {
+		assertThat(check("zhang", "Kq7" + "团".repeat(23))).isEmpty();
+		assertThat(check("zhang", "Kq7" + "团".repeat(25))).containsExactly(PasswordPolicy.BYTES_MESSAGE);
 	}
 
 	@Test
 	void refusesTwoClassesOnly() {
-		assertThat(check("zhang", "abcdefgh12")).containsExactly("密码需包含大写字母、小写字母、数字、符号中的至少三类");
+		assertThat(check("zhang", "kqmvzxtr12")).containsExactly("密码需包含大写字母、小写字母、数字、符号中的至少三类");
 	}
 
 	@Test
-	void refusesTheUsernameInAnyCase() {
-		assertThat(check("Li.Ming-1", "li.ming-1")).contains("密码不能与用户名相同");
+	void refusesTheUsernameInAnyCaseForwardsOrBackwards() {
+		assertThat(check("Li.Ming-1", "li.ming-1")).contains(PasswordPolicy.USERNAME_MESSAGE);
+		assertThat(check("liming", "Q7!xLIMINGz")).containsExactly(PasswordPolicy.USERNAME_MESSAGE);
+		assertThat(check("liming", "Q7!xgnimilz")).containsExactly(PasswordPolicy.USERNAME_MESSAGE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Password1", "Passw0rd", "P@ssw0rd!", "Password123!", "!Qwerty2024", "Dragon#88",
+			"Iloveyou1!", "1Letmein!", "Sunsh1ne!", "Monkey2025" })
+	void refusesCommonPasswordsAndTheirTrivialVariants(String password) {
+		assertThat(check("zhang", password)).contains(PasswordPolicy.COMMON_MESSAGE);
+	}
+
+	@Test
+	void aCommonWordInsideALongerPasswordIsFine() {
+		assertThat(check("zhang", "Dragon-Fly-Over-7-Hills")).isEmpty();
 	}
 
 	@Test
 	void refusesOneOfTheRecentPasswords() {
-		assertThat(check("zhang", "Abcdef12", "Other-Pass1", "Abcdef12")).containsExactly("密码不能与最近 2 次使用过的密码相同");
+		assertThat(check("zhang", "Kq7mWv2x", "Other-Pass1", "Kq7mWv2x")).containsExactly("密码不能与最近 2 次使用过的密码相同");
 	}
 
 	@RepeatedTest(20)
@@ -48,6 +78,7 @@ class PasswordPolicyTests {
 		String password = PasswordPolicy.oneTimePassword();
 		assertThat(password).hasSize(16);
 		assertThat(PasswordPolicy.classes(password)).isEqualTo(4);
+		assertThat(check("zz_nobody_zz", password)).isEmpty();
 	}
 
 }
