@@ -28,13 +28,15 @@ if ! pg_lsclusters -h 2>/dev/null | grep -q online; then
 fi
 export TUANWU_TEST_PG_PASSWORD="t$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 $SUDO su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL >/dev/null
-SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'tuanwu_test';
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname IN ('tuanwu_test', 'tuanwu_test_nodes');
 DROP DATABASE IF EXISTS tuanwu_test;
+DROP DATABASE IF EXISTS tuanwu_test_nodes;
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tuanwu_test') THEN CREATE ROLE tuanwu_test LOGIN; END IF;
 END \$\$;
 ALTER ROLE tuanwu_test PASSWORD '${TUANWU_TEST_PG_PASSWORD}';
 CREATE DATABASE tuanwu_test OWNER tuanwu_test ENCODING 'UTF8' TEMPLATE template0;
+CREATE DATABASE tuanwu_test_nodes OWNER tuanwu_test ENCODING 'UTF8' TEMPLATE template0;
 SQL
 
 mvn -B verify "$@"
@@ -43,8 +45,10 @@ mvn -B verify "$@"
 count() { cat "$1"/TEST-*.xml 2>/dev/null | grep -o '<testsuite [^>]*' | sed -n 's/.* tests="\([0-9]*\)".*/\1/p' | awk '{s+=$1} END {print s+0}'; }
 pg=$(count target/surefire-reports-postgres || echo 0)
 browser=$(grep -l 'testsuite [^>]*name="org.tuanwu.browser' target/surefire-reports/TEST-*.xml 2>/dev/null | wc -l)
-skipped=$(cat target/surefire-reports*/TEST-*.xml | grep -o '<testsuite [^>]*' | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' | awk '{s+=$1} END {print s+0}')
-echo "PostgreSQL suite: ${pg:-0} tests; browser suite classes: $browser; skipped tests: ${skipped:-0}"
+nodes=$(count target/failsafe-reports || echo 0)
+skipped=$({ cat target/surefire-reports*/TEST-*.xml target/failsafe-reports/TEST-*.xml 2>/dev/null || true; } | { grep -o '<testsuite [^>]*' || true; } | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' | awk '{s+=$1} END {print s+0}')
+echo "PostgreSQL suite: ${pg:-0} tests; browser suite classes: $browser; two-node tests: ${nodes:-0}; skipped tests: ${skipped:-0}"
 if [ "${pg:-0}" -lt 1 ]; then echo "FAIL: the PostgreSQL suite ran no test" >&2; exit 1; fi
+if [ "${nodes:-0}" -lt 1 ]; then echo "FAIL: the two-node test ran no test" >&2; exit 1; fi
 if [ "$browser" -lt 1 ]; then echo "FAIL: the browser suite ran no test" >&2; exit 1; fi
 if [ "${skipped:-0}" -gt 0 ]; then echo "FAIL: $skipped tests were skipped" >&2; exit 1; fi

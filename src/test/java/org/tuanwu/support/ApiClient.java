@@ -23,7 +23,7 @@ public class ApiClient {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
@@ -32,8 +32,21 @@ public class ApiClient {
 	private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
 	public ApiClient(int port) {
+		this(port, new CookieManager());
+	}
+
+	private ApiClient(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+	}
+
+	/**
+	 * The same browser talking to another server on this machine (another node behind the
+	 * load balancer): the cookies are shared.
+	 */
+	public ApiClient at(int port) {
+		return new ApiClient(port, cookies);
 	}
 
 	public record Response(int status, JsonNode json, HttpResponse<String> raw) {
