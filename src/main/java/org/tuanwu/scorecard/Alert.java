@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * One alert of the dashboard.
+ * One item of the to-do list.
  *
- * @param type {@code TERM_EXPIRED}, {@code TERM_EXPIRING} or {@code VILLAGE_UNCOVERED}
- * @param date when the term expired / expires, or the evaluation date
+ * @param kind an {@link AlertSource.AlertKind} code, e.g. {@code TERM_EXPIRED}
+ * @param orgId the org concerned (for a unit: its responsible org)
+ * @param date when the term expired / expires, or the day of the check
  * @param unitCode the unit concerned (an uncovered village), if any
+ * @param note what is the matter, in Chinese, e.g. 届期已于 2023-06-01 届满
  */
-public record Alert(String type, long orgId, String orgCode, String orgName, LocalDate date, Optional<String> unitCode,
-		Optional<String> unitName) {
+public record Alert(String kind, long orgId, String orgCode, String orgName, LocalDate date, Optional<String> unitCode,
+		Optional<String> unitName, String note) {
 }

@@ -1,6 +1,8 @@
 package org.tuanwu.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import org.tuanwu.scorecard.AlertSource;
 import org.tuanwu.scorecard.Counts;
 import org.tuanwu.scorecard.Evidence;
 import org.tuanwu.scorecard.IndicatorSource;
+import org.tuanwu.scorecard.OrgTreeSource;
 import org.tuanwu.scorecard.Period;
 import org.tuanwu.support.TestUsers;
 
@@ -184,18 +187,42 @@ class CoverageIndicatorsTests {
 	}
 
 	@Test
-	void villageCoverageRollsUpThreeLevelsWithJointDissolvedAndLateBranches() {
-		Map<Long, Counts> byOrg = perOrg("ORG_VILLAGE_COVERAGE", city, Y2024);
-		assertThat(byOrg.get(countyX.id())).isEqualTo(new Counts(1, 1));
-		assertThat(byOrg.get(townA.id())).isEqualTo(new Counts(2, 3));
-		assertThat(byOrg.get(townB.id())).isEqualTo(new Counts(1, 4));
-		assertThat(total("ORG_VILLAGE_COVERAGE", city, Y2024)).isEqualTo(new Counts(4, 8));
+	void villageCoverageRollsUpToTheChildrenWithJointDissolvedAndLateBranches() {
+		// Asked at the city, every village lies under county X: one entry, X's whole
+		// subtree (K社区 ✓, A1 ✓, A2 ✓ joint, A3 ✗, B1 ✗ dissolved, B2 ✗ late, B3 ✓
+		// joint, B4 ✗) = 4/8.
+		Map<Long, Counts> byChild = perOrg("ORG_VILLAGE_COVERAGE", city, Y2024);
+		assertThat(byChild).containsOnlyKeys(countyX.id());
+		assertThat(byChild.get(countyX.id())).isEqualTo(new Counts(4, 8));
+		// Asked at county X: its own community (1/1) under its own id, the towns' under
+		// theirs.
+		Map<Long, Counts> atX = perOrg("ORG_VILLAGE_COVERAGE", countyX, Y2024);
+		assertThat(atX).containsOnly(entry(countyX.id(), new Counts(1, 1)), entry(townA.id(), new Counts(2, 3)),
+				entry(townB.id(), new Counts(1, 4)));
 		// Town B alone: only its own villages.
 		assertThat(total("ORG_VILLAGE_COVERAGE", townB, Y2024)).isEqualTo(new Counts(1, 4));
 		// For 2025 (as of 2025-12-31) b2 exists: town B 2/4.
 		Period y2025 = new Period(2025, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31),
 				LocalDate.of(2025, 12, 31));
 		assertThat(total("ORG_VILLAGE_COVERAGE", townB, y2025)).isEqualTo(new Counts(2, 4));
+	}
+
+	@Test
+	void everyCodeOfAFamilyIsCountedInOneScanAndTheEntriesAddUpToTheTop() {
+		Map<String, Map<Long, Counts>> all = source().count(source().codes(), scope(city), Y2024);
+		assertThat(all).containsOnlyKeys(source().codes());
+		// City: villages 4/8 (above); term on time 10/15 (below): the sums of the
+		// children's entries and the city's own.
+		assertThat(all.get("ORG_VILLAGE_COVERAGE").values().stream().reduce(Counts.ZERO, Counts::plus))
+			.isEqualTo(new Counts(4, 8));
+		assertThat(all.get("ORG_TERM_ON_TIME").values().stream().reduce(Counts.ZERO, Counts::plus))
+			.isEqualTo(new Counts(10, 15));
+		// The city's own org: on time (elected 2021, 5 years); county X's subtree: X ✗, A
+		// ✓,
+		// B ✗, a1 ✓, aj ✗, e1 ✓, s1 ✓, sc1 ✓, g1 ✗, g3 ✓, g4 ✓, g6 ✓, nd ✗ → 8/13;
+		// district Y: ✓ (C dissolved) → 1/1.
+		assertThat(all.get("ORG_TERM_ON_TIME")).containsOnly(entry(city.id(), new Counts(1, 1)),
+				entry(countyX.id(), new Counts(8, 13)), entry(districtY.id(), new Counts(1, 1)));
 	}
 
 	@Test
@@ -252,16 +279,70 @@ class CoverageIndicatorsTests {
 	@Test
 	void termsOnTime() {
 		// Existing at 2024-12-31 (15): city ✓, X ✗ (2024-06-01), Y ✓ (elected 2024), A ✓,
-		// B ✗ (2003), a1 ✓, aj ✗ (2023),
-		// e1 ✓, s1 ✓, sc1 ✓, g1 ✗ (expires on 2024-12-31 itself), g3 ✓, g4 ✓ (elected
-		// 2024), g6 ✓, nd ✗ (no date)
-		// → 10/15.
+		// B ✗ (2003), a1 ✓, aj ✗ (2023), e1 ✓, s1 ✓, sc1 ✓, g1 ✗ (expires on 2024-12-31
+		// itself), g3 ✓, g4 ✓ (elected 2024), g6 ✓, nd ✗ (no date) → 10/15.
 		assertThat(total("ORG_TERM_ON_TIME", city, Y2024)).isEqualTo(new Counts(10, 15));
 		var failing = source().evidence("ORG_TERM_ON_TIME", scope(city), Y2024, true, 0, 50);
 		assertThat(failing.total()).isEqualTo(5);
 		assertThat(failing.items()).extracting(Evidence::code, Evidence::note)
-			.contains(org.assertj.core.groups.Tuple.tuple(countyX.code(), "届期已于 2024-06-01 届满"),
-					org.assertj.core.groups.Tuple.tuple(nd.code(), "无换届日期和成立日期"));
+			.containsExactlyInAnyOrder(tuple(countyX.code(), "届期已于 2024-06-01 届满"),
+					tuple(townB.code(), "届期已于 2003-01-01 届满"), tuple(aj.code(), "届期已于 2023-01-01 届满"),
+					tuple(g1.code(), "届期已于 2024-12-31 届满"), tuple(nd.code(), "无换届日期和成立日期"));
+		var all = source().evidence("ORG_TERM_ON_TIME", scope(city), Y2024, false, 0, 50).items();
+		assertThat(all).hasSize(15);
+		// Counted: elected within the period, or the date the term runs to.
+		assertThat(all).extracting(Evidence::code, Evidence::counted, Evidence::note)
+			.contains(tuple(districtY.code(), true, "期内已换届（2024-04-01）"), tuple(g4.code(), true, "期内已换届（2024-12-31）"),
+					tuple(city.code(), true, "届期至 2026-05-01"), tuple(e1.code(), true, "届期至 2026-05-01"));
+	}
+
+	@Test
+	void everyEvidenceNoteComesFromTheConditionThatDecided() {
+		var social = source().evidence("ORG_TWO_NEW_PARTY_COVERAGE", scope(city), Y2024, false, 0, 50).items();
+		// NP1 by e1, S1 by s1, S3 by the joint branch aj, NP5 without an org.
+		assertThat(social).extracting(Evidence::name, Evidence::note)
+			.containsExactlyInAnyOrder(tuple("NP1", "由 " + e1.code() + " 甲公司团支部 覆盖"),
+					tuple("S1", "由 " + s1.code() + " 乙协会团支部 覆盖"), tuple("S3", "由联合团支部 " + aj.code() + " A镇联合团支部 覆盖"),
+					tuple("NP5", "无团组织"));
+		var schools = source().evidence("ORG_SCHOOL_STANDALONE", scope(city), Y2024, false, 0, 50).items();
+		assertThat(schools).extracting(Evidence::name, Evidence::counted, Evidence::note)
+			.containsExactlyInAnyOrder(tuple("一中", true, "已单独设立团组织（" + sc1.code() + " 一中团委）"),
+					tuple("二中", false, "未单独设立团组织（挂靠 " + sc1.code() + " 一中团委）"), tuple("学院", false, "无团组织"),
+					tuple("职校", false, "所建团组织 " + sc2.code() + " 职校团委 已于 2024-03-01 撤销"));
+		assertThat(source().evidence("ORG_LEAGUE_SCHOOL", scope(city), Y2024, true, 0, 50).items())
+			.extracting(Evidence::name, Evidence::note)
+			.containsExactly(tuple("二中", "未建团校"));
+		// Counts list only what they count: Y1, Y2, Y4 (Y3 was 2023).
+		assertThat(source().evidence("ORG_YOUTH_SOCIETY_LINKED", scope(city), Y2024, false, 0, 50).items())
+			.extracting(Evidence::name, Evidence::note)
+			.containsExactlyInAnyOrder(tuple("Y1", "2024-03-01 建立或联系，团委直接主导主办"), tuple("Y2", "2024-11-30 建立或联系"),
+					tuple("Y4", "2024-06-01 建立或联系，团委直接主导主办"));
+		assertThat(source().evidence("ORG_NEW_NONPUBLIC_COUNT", scope(city), Y2024, false, 0, 50).items())
+			.extracting(Evidence::code, Evidence::note)
+			.containsExactly(tuple(e1.code(), "成立于 2024-05-01"));
+		// Growth: both stocks listed; g2 was there at the start only.
+		var growth = source().evidence("ORG_THREE_NEW_GROWTH", scope(city), Y2024, false, 0, 50).items();
+		assertThat(growth).extracting(Evidence::code, Evidence::counted, Evidence::note)
+			.containsExactlyInAnyOrder(tuple(e1.code(), true, "期内新建（成立于 2024-05-01）"),
+					tuple(s1.code(), true, "期初、期末均存在"), tuple(g1.code(), true, "期初、期末均存在"),
+					tuple(g2.code(), false, "期初存在，已于 2024-08-01 撤销"), tuple(g3.code(), true, "期初、期末均存在"),
+					tuple(g4.code(), true, "期初、期末均存在"), tuple(g6.code(), true, "期内新建（成立于 2024-09-09）"));
+		assertThat(source().evidence("ORG_TOWN_YOUTH_COMMITTEE", scope(city), Y2024, false, 0, 50).items())
+			.extracting(Evidence::code, Evidence::note)
+			.containsExactlyInAnyOrder(tuple(townA.code(), "已成立青年工作委员会"), tuple(townB.code(), "未成立青年工作委员会"));
+	}
+
+	@Test
+	void theTreeAnswersChildrenAndTalliesWithoutAWalk() {
+		OrgTreeSource tree = (OrgTreeSource) source();
+		var top = tree.findByCode(city.code()).orElseThrow();
+		assertThat(tree.children(top)).extracting(OrgTreeSource.TreeOrg::code)
+			.containsExactlyInAnyOrder(countyX.code(), districtY.code(), countyZ.code());
+		// 22 orgs; dissolved by 2024-12-31: C, b1, sc2, g2 → 18; branches among them: a1,
+		// aj, b2, e1, s1, g1, g3, g4, g5, g6, nd → 11.
+		assertThat(tree.tally(scope(city), LocalDate.of(2024, 12, 31))).isEqualTo(new OrgTreeSource.Tally(18, 11));
+		// On 2023-01-01 none of them was dissolved yet.
+		assertThat(tree.tally(scope(city), LocalDate.of(2023, 1, 1))).isEqualTo(new OrgTreeSource.Tally(22, 13));
 	}
 
 	@Test
@@ -301,18 +382,48 @@ class CoverageIndicatorsTests {
 		Period last = Period.parse(Integer.toString(today.getYear() - 1), clock);
 		var covered = source().evidence("ORG_VILLAGE_COVERAGE", scope(county), last, false, 0, 10).items();
 		assertThat(covered).filteredOn(Evidence::counted).extracting(Evidence::name).containsExactly("旧村");
-		// The dashboard alert lists the uncovered village.
-		assertThat(alerts.alerts(scope(county), today)).extracting(Alert::type, Alert::unitName)
-			.contains(org.assertj.core.groups.Tuple.tuple("VILLAGE_UNCOVERED", Optional.of("旧村")));
+		// The to-do list names the uncovered village, with the reason.
+		assertThat(alerts.count(scope(county), today)).containsEntry("VILLAGE_UNCOVERED", 1L);
+		assertThat(alerts.alerts("VILLAGE_UNCOVERED", scope(county), today, 0, 10))
+			.extracting(Alert::unitName, Alert::orgCode, Alert::note)
+			.containsExactly(tuple(Optional.of("旧村"), town.code(),
+					"所建团组织 " + old.code() + " 去年团支部 已于 " + today.minusDays(1) + " 撤销"));
 	}
 
 	@Test
-	void alertsNameExpiredTerms() {
+	void alertsNameExpiredTermsOldestFirstAndPage() {
 		LocalDate today = LocalDate.now(clock);
-		var list = alerts.alerts(scope(city), today);
-		// Town B: no election, established 2000 → expired 2003-01-01.
-		assertThat(list).extracting(Alert::type, Alert::orgCode, Alert::date)
-			.contains(org.assertj.core.groups.Tuple.tuple("TERM_EXPIRED", townB.code(), LocalDate.of(2003, 1, 1)));
+		var expired = alerts.alerts("TERM_EXPIRED", scope(city), today, 0, 100);
+		// Town B: no election, established 2000 → expired 2003-01-01, the oldest of the
+		// tree (aj 2023-01-01, X 2024-06-01, g1 2024-12-31 follow; whatever else has run
+		// out
+		// by today comes later).
+		assertThat(expired.get(0)).extracting(Alert::kind, Alert::orgCode, Alert::date, Alert::note)
+			.containsExactly("TERM_EXPIRED", townB.code(), LocalDate.of(2003, 1, 1), "届期已于 2003-01-01 届满");
+		assertThat(expired).extracting(Alert::orgCode).startsWith(townB.code(), aj.code(), countyX.code(), g1.code());
+		// Dissolved orgs are no one's to-do: C, b1, sc2 and g2 never appear.
+		assertThat(expired).extracting(Alert::orgCode)
+			.doesNotContain(townC.code(), b1.code(), sc2.code(), g2.code(), nd.code());
+		long count = alerts.count(scope(city), today).get("TERM_EXPIRED");
+		assertThat(count).isEqualTo(expired.size());
+		// The second item alone, as a page of one from offset 1.
+		assertThat(alerts.alerts("TERM_EXPIRED", scope(city), today, 1, 1)).extracting(Alert::orgCode)
+			.containsExactly(aj.code());
+	}
+
+	@Test
+	void countsTheToDoKindsOnADay() {
+		// On 2024-12-01: expired X (2024-06-01), B (2003-01-01), aj (2023-01-01);
+		// expiring by 2025-03-01 (90 days: 30 + 31 + 28 + 1) g1 (2024-12-31), s1
+		// (2025-01-01), A (2025-03-01, the last day included); uncovered villages as of
+		// that day A3, B1 (b1 dissolved), B2 (b2 from 2025), B4.
+		assertThat(alerts.count(scope(city), LocalDate.of(2024, 12, 1))).containsExactly(entry("TERM_EXPIRED", 3L),
+				entry("TERM_EXPIRING", 3L), entry("VILLAGE_UNCOVERED", 4L));
+		assertThat(alerts.alerts("TERM_EXPIRING", scope(city), LocalDate.of(2024, 12, 1), 0, 10))
+			.extracting(Alert::orgCode, Alert::date, Alert::note)
+			.containsExactly(tuple(g1.code(), LocalDate.of(2024, 12, 31), "届期将于 2024-12-31 届满"),
+					tuple(s1.code(), LocalDate.of(2025, 1, 1), "届期将于 2025-01-01 届满"),
+					tuple(townA.code(), LocalDate.of(2025, 3, 1), "届期将于 2025-03-01 届满"));
 	}
 
 }

@@ -1,10 +1,13 @@
 package org.tuanwu.organization.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static org.tuanwu.scorecard.IndicatorFamily.Condition.allOf;
+import static org.tuanwu.scorecard.IndicatorFamily.Condition.anyOf;
+import static org.tuanwu.scorecard.IndicatorFamily.Condition.holds;
+
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,292 +23,168 @@ import org.tuanwu.scorecard.Alert;
 import org.tuanwu.scorecard.AlertSource;
 import org.tuanwu.scorecard.Counts;
 import org.tuanwu.scorecard.Evidence;
+import org.tuanwu.scorecard.IndicatorFamilies;
+import org.tuanwu.scorecard.IndicatorFamily;
+import org.tuanwu.scorecard.IndicatorFamily.Condition;
+import org.tuanwu.scorecard.IndicatorFamily.Note;
 import org.tuanwu.scorecard.IndicatorSource;
 import org.tuanwu.scorecard.OrgTreeSource;
 import org.tuanwu.scorecard.Period;
 import org.tuanwu.shared.Page;
 
 /**
- * The {@code ORG_*} indicators of POLICY-RULES.md §1 (docs/coverage.md), the org tree for
- * the roll-up and the dashboard alerts. Two families, each one aggregate query over the
- * subtree: the units register grouped by the responsible org, and the orgs themselves
- * (one row per org). The SQL is the same on H2 and PostgreSQL; it is assembled only from
- * the constants below, every value is a bound parameter.
+ * The {@code ORG_*} indicators (docs/coverage.md), the org tree for the scorecard and the
+ * to-do list's terms and villages. The indicators are two {@link IndicatorFamily
+ * families} — the units register, attributed to the responsible org, and the orgs
+ * themselves — declared below as data; {@link IndicatorFamilies} runs one scan per family
+ * and derives the evidence notes from the same conditions. The SQL is the same on H2 and
+ * PostgreSQL; it is assembled only from the constants below, every value is a bound
+ * parameter.
  */
 @Component
 @Transactional(readOnly = true)
 class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource {
 
-	/** The dashboard shows the first alerts of each type; a province has thousands. */
-	static final int ALERT_LIMIT = 500;
+	private static final String AS_OF = IndicatorFamily.AS_OF;
 
-	private static final String AS_OF = CoveragePolicy.AS_OF;
-
-	private static final String START = "CAST(:start AS DATE)";
-
-	/**
-	 * The org under alias {@code x} exists on the evaluation date: established on or
-	 * before, not dissolved.
-	 */
-	static String exists(String x) {
-		return CoveragePolicy.exists(x);
-	}
+	private static final String START = IndicatorFamily.START;
 
 	/** Existed at the beginning of the period: on the last day of the year before. */
 	private static final String EXISTED_AT_START = "(o.established_on IS NULL OR o.established_on < " + START
 			+ ") AND (o.dissolved_on IS NULL OR o.dissolved_on >= " + START + ")";
 
-	private static final String COVERED = CoveragePolicy.COVERED;
-
-	private static final String IN_PERIOD = " >= " + START + " AND %s <= " + AS_OF;
-
-	/**
-	 * The date a term runs out is base + term years; it has run out when base <= asOf -
-	 * term years.
-	 */
-	private static final String TERM_LIMIT = "CASE o.term_years WHEN 1 THEN CAST(:t1 AS DATE) WHEN 2 THEN CAST(:t2 AS DATE)"
-			+ " WHEN 3 THEN CAST(:t3 AS DATE) WHEN 4 THEN CAST(:t4 AS DATE) ELSE CAST(:t5 AS DATE) END";
-
-	private static final String TERM_BASE = TermPolicy.SQL_TERM_START;
-
 	private static final String THREE_NEW = "o.sector IN ('NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION', 'NEW_EMPLOYMENT')";
+
+	private static final String VILLAGES = "u.type IN ('VILLAGE', 'COMMUNITY')";
 
 	private static final String SCHOOLS = "u.type IN ('MIDDLE_SCHOOL', 'HIGH_SCHOOL', 'VOCATIONAL', 'UNIVERSITY')";
 
 	private static final String MIDDLE_SCHOOLS = "u.type IN ('MIDDLE_SCHOOL', 'HIGH_SCHOOL', 'VOCATIONAL')";
 
-	private static final String SOCIETY_LINKED = "u.type = 'YOUTH_SOCIETY' AND u.linked_on"
-			+ IN_PERIOD.formatted("u.linked_on");
+	private static final String SOCIETY_LINKED = "u.type = 'YOUTH_SOCIETY' AND u.linked_on >= " + START
+			+ " AND u.linked_on <= " + AS_OF;
+
+	private static final String LEAGUE = "{league} {leagueName}";
 
 	/**
-	 * One indicator within a family: which records it lists as evidence, which count in
-	 * the denominator and which in the numerator (full predicates; empty = the family
-	 * adds nothing to that side).
+	 * Covered (CoveragePolicy.COVERED, part by part), with the reason of each failing
+	 * part and who covers when it holds.
 	 */
-	record Rule(String code, String listed, Optional<String> denominator, Optional<String> numerator) {
+	static final Condition COVERED = allOf(holds(CoveragePolicy.COVERED_PARTS.get(0)).unmet("无团组织"),
+			holds(CoveragePolicy.COVERED_PARTS.get(1)).unmet("所建团组织 " + LEAGUE + " 已于 {leagueDissolved} 撤销"),
+			holds(CoveragePolicy.COVERED_PARTS.get(2))
+				.unmet("所建团组织 " + LEAGUE + " 成立于 {leagueEstablished}，晚于考核日 {asOf}"))
+		.met(Note.when("l.kind = 'JOINT_BRANCH'", "由联合团支部 " + LEAGUE + " 覆盖").otherwise("由 " + LEAGUE + " 覆盖"));
 
-		static Rule rate(String code, String denominator, String numerator) {
-			return new Rule(code, denominator, Optional.of(denominator),
-					Optional.of("(" + denominator + ") AND " + numerator));
-		}
+	private static final Condition LINKED = holds(SOCIETY_LINKED)
+		.met(Note.when("u.led_directly = TRUE", "{linkedOn} 建立或联系，团委直接主导主办").otherwise("{linkedOn} 建立或联系"));
 
-		static Rule count(String code, String numerator) {
-			return new Rule(code, numerator, Optional.empty(), Optional.of(numerator));
-		}
+	static final IndicatorFamily UNITS = IndicatorFamily
+		.over("unit u JOIN org o ON o.id = u.responsible_org_id LEFT JOIN org l ON l.id = u.league_org_id")
+		.attributedTo("u.responsible_org_id", "o.path")
+		.records("UNIT", "u.code", "u.name", "o.code", "o.name", "o.path, u.code")
+		.detail("league", "l.code")
+		.detail("leagueName", "l.name")
+		.detail("leagueDissolved", "l.dissolved_on")
+		.detail("leagueEstablished", "l.established_on")
+		.detail("linkedOn", "u.linked_on")
+		.rate("ORG_VILLAGE_COVERAGE", VILLAGES, COVERED)
+		.rate("ORG_NONPUBLIC_COVERAGE",
+				"u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.meets_conditions = TRUE", COVERED)
+		.rate("ORG_SOE_COVERAGE", "u.type = 'STATE_ENTERPRISE' AND u.meets_conditions = TRUE", COVERED)
+		.rate("ORG_TWO_NEW_PARTY_COVERAGE",
+				"u.type IN ('NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION')"
+						+ " AND u.has_party_org = TRUE AND u.meets_conditions = TRUE",
+				COVERED)
+		.rate("ORG_SOCIAL_COVERAGE", "u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE", COVERED)
+		.rate("ORG_SCHOOL_STANDALONE", SCHOOLS,
+				allOf(COVERED, holds("u.standalone = TRUE").unmet("未单独设立团组织（挂靠 " + LEAGUE + "）"))
+					.met("已单独设立团组织（" + LEAGUE + "）"))
+		.rate("ORG_LEAGUE_SCHOOL", MIDDLE_SCHOOLS, holds("u.has_league_school = TRUE").met("已建团校").unmet("未建团校"))
+		.count("ORG_YOUTH_SOCIETY_LINKED", LINKED)
+		.count("ORG_YOUTH_SOCIETY_LED", allOf(LINKED, holds("u.led_directly = TRUE")).met("{linkedOn} 建立或联系，团委直接主导主办"))
+		.build();
 
-	}
+	/** The term on time: elected within the period, or a known term still running. */
+	static final Condition TERM_ON_TIME = anyOf(
+			holds("o.last_election_on >= " + START + " AND o.last_election_on <= " + AS_OF)
+				.met("期内已换届（{lastElection}）"),
+			allOf(holds(TermPolicy.SQL_TERM_START + " IS NOT NULL").unmet("无换届日期和成立日期"),
+					holds(TermPolicy.sqlRunningAfter(AS_OF)).unmet("届期已于 {termEnd} 届满"))
+				.met("届期至 {termEnd}"));
 
-	static final List<Rule> UNIT_RULES = List.of(
-			Rule.rate("ORG_VILLAGE_COVERAGE", "u.type IN ('VILLAGE', 'COMMUNITY')", COVERED),
-			Rule.rate("ORG_NONPUBLIC_COVERAGE",
-					"u.type = 'NON_PUBLIC_ENTERPRISE' AND u.above_scale = TRUE AND u.meets_conditions = TRUE", COVERED),
-			Rule.rate("ORG_SOE_COVERAGE", "u.type = 'STATE_ENTERPRISE' AND u.meets_conditions = TRUE", COVERED),
-			Rule.rate("ORG_TWO_NEW_PARTY_COVERAGE",
-					"u.type IN ('NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION')"
-							+ " AND u.has_party_org = TRUE AND u.meets_conditions = TRUE",
-					COVERED),
-			Rule.rate("ORG_SOCIAL_COVERAGE", "u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE", COVERED),
-			Rule.rate("ORG_SCHOOL_STANDALONE", SCHOOLS, "u.standalone = TRUE AND " + COVERED),
-			Rule.rate("ORG_LEAGUE_SCHOOL", MIDDLE_SCHOOLS, "u.has_league_school = TRUE"),
-			Rule.count("ORG_YOUTH_SOCIETY_LINKED", SOCIETY_LINKED),
-			Rule.count("ORG_YOUTH_SOCIETY_LED", SOCIETY_LINKED + " AND u.led_directly = TRUE"));
+	static final IndicatorFamily ORGS = IndicatorFamily.over("org o")
+		.attributedTo("o.id", "o.path")
+		.oneRecordPerOrg()
+		.records("ORG", "o.code", "o.name", "o.code", "o.name", "o.path, o.code")
+		.detail("established", "o.established_on")
+		.detail("dissolved", "o.dissolved_on")
+		.detail("lastElection", "o.last_election_on")
+		.detail("termEnd", TermPolicy.SQL_TERM_END)
+		.stocks("ORG_THREE_NEW_GROWTH", THREE_NEW + " AND " + EXISTED_AT_START,
+				holds(THREE_NEW + " AND " + CoveragePolicy.exists("o"))
+					.met(Note.when(EXISTED_AT_START, "期初、期末均存在").otherwise("期内新建（成立于 {established}）"))
+					.unmet("期初存在，已于 {dissolved} 撤销"))
+		.count("ORG_NEW_NONPUBLIC_COUNT",
+				holds("o.sector = 'NON_PUBLIC_ENTERPRISE' AND o.established_on >= " + START
+						+ " AND o.established_on <= " + AS_OF)
+					.met("成立于 {established}"))
+		// Per county: the societies come from the units family, the counties from here.
+		.denominatorOnly("ORG_YOUTH_SOCIETY_LINKED",
+				"o.kind IN ('COUNTY_COMMITTEE', 'DISTRICT_COMMITTEE') AND " + CoveragePolicy.exists("o"))
+		.rate("ORG_TOWN_YOUTH_COMMITTEE",
+				"o.kind IN ('TOWNSHIP_COMMITTEE', 'STREET_WORK_COMMITTEE') AND " + CoveragePolicy.exists("o"),
+				holds("o.youth_work_committee = TRUE").met("已成立青年工作委员会").unmet("未成立青年工作委员会"))
+		.rate("ORG_TERM_ON_TIME", CoveragePolicy.exists("o"), TERM_ON_TIME)
+		.build();
 
-	static final List<Rule> ORG_RULES = List
-		.of(new Rule("ORG_THREE_NEW_GROWTH", THREE_NEW + " AND ((" + EXISTED_AT_START + ") OR (" + exists("o") + "))",
-				Optional.of(THREE_NEW + " AND " + EXISTED_AT_START), Optional.of(THREE_NEW + " AND " + exists("o"))),
-				Rule.count("ORG_NEW_NONPUBLIC_COUNT",
-						"o.sector = 'NON_PUBLIC_ENTERPRISE' AND o.established_on"
-								+ IN_PERIOD.formatted("o.established_on")),
-				// Per county: the societies come from the units family, the counties from
-				// here.
-				new Rule("ORG_YOUTH_SOCIETY_LINKED", "",
-						Optional.of("o.kind IN ('COUNTY_COMMITTEE', 'DISTRICT_COMMITTEE') AND " + exists("o")),
-						Optional.empty()),
-				Rule.rate("ORG_TOWN_YOUTH_COMMITTEE",
-						"o.kind IN ('TOWNSHIP_COMMITTEE', 'STREET_WORK_COMMITTEE') AND " + exists("o"),
-						"o.youth_work_committee = TRUE"),
-				Rule.rate("ORG_TERM_ON_TIME", exists("o"), "((o.last_election_on"
-						+ IN_PERIOD.formatted("o.last_election_on") + ") OR " + TERM_BASE + " > " + TERM_LIMIT + ")"));
+	static final String TERM_EXPIRED = "TERM_EXPIRED";
 
-	static final Set<String> CODES = Set.of("ORG_VILLAGE_COVERAGE", "ORG_NONPUBLIC_COVERAGE", "ORG_SOE_COVERAGE",
-			"ORG_TWO_NEW_PARTY_COVERAGE", "ORG_SOCIAL_COVERAGE", "ORG_SCHOOL_STANDALONE", "ORG_THREE_NEW_GROWTH",
-			"ORG_NEW_NONPUBLIC_COUNT", "ORG_YOUTH_SOCIETY_LINKED", "ORG_YOUTH_SOCIETY_LED", "ORG_TOWN_YOUTH_COMMITTEE",
-			"ORG_TERM_ON_TIME", "ORG_LEAGUE_SCHOOL");
+	static final String TERM_EXPIRING = "TERM_EXPIRING";
 
-	private static final String UNIT_FROM = " FROM unit u JOIN org o ON o.id = u.responsible_org_id"
-			+ " LEFT JOIN org l ON l.id = u.league_org_id WHERE o.path >= :lower AND o.path < :upper";
+	static final String VILLAGE_UNCOVERED = "VILLAGE_UNCOVERED";
 
-	private static final String ORG_FROM = " FROM org o WHERE o.path >= :lower AND o.path < :upper";
+	static final List<AlertKind> KINDS = List.of(new AlertKind(TERM_EXPIRED, "换届逾期", "Term expired"),
+			new AlertKind(TERM_EXPIRING, "即将届满（" + TermPolicy.EXPIRING_WITHIN_DAYS + " 天内）",
+					"Term ending within " + TermPolicy.EXPIRING_WITHIN_DAYS + " days"),
+			new AlertKind(VILLAGE_UNCOVERED, "村(社区)未建团组织", "Village or community without a league org"));
+
+	private static final String ORG_RANGE = " FROM org o WHERE o.path >= :lower AND o.path < :upper";
+
+	private static final String TREE_COLUMNS = "o.id, o.parent_id, o.code, o.name, o.kind, o.path, o.dissolved_on";
 
 	private final JdbcClient jdbc;
 
 	private final OrgStore orgs;
 
+	private final IndicatorFamilies families;
+
 	CoverageIndicators(JdbcClient jdbc, OrgStore orgs) {
 		this.jdbc = jdbc;
 		this.orgs = orgs;
+		this.families = new IndicatorFamilies(jdbc, List.of(UNITS, ORGS));
 	}
 
 	// ---------------------------------------------------------------- IndicatorSource
 
 	@Override
 	public Set<String> codes() {
-		return CODES;
+		return families.codes();
 	}
 
 	@Override
 	public Map<String, Map<Long, Counts>> count(Set<String> codes, Scope subtree, Period period) {
-		Map<String, Map<Long, Counts>> result = new LinkedHashMap<>();
-		codes.stream().filter(CODES::contains).forEach(c -> result.put(c, new HashMap<>()));
-		if (result.isEmpty() || subtree.isNone()) {
-			return result;
-		}
-		family(UNIT_RULES, "u.responsible_org_id", UNIT_FROM + " GROUP BY u.responsible_org_id", subtree, period,
-				result);
-		family(ORG_RULES, "o.id", ORG_FROM, subtree, period, result);
-		return result;
-	}
-
-	/**
-	 * One query for the asked rules of a family: per attributing org, a numerator and a
-	 * denominator per rule.
-	 */
-	private void family(List<Rule> rules, String orgId, String from, Scope subtree, Period period,
-			Map<String, Map<Long, Counts>> result) {
-		List<Rule> asked = rules.stream().filter(r -> result.containsKey(r.code())).toList();
-		if (asked.isEmpty()) {
-			return;
-		}
-		boolean grouped = from.contains("GROUP BY");
-		StringBuilder sql = new StringBuilder("SELECT ").append(orgId).append(" AS org_id");
-		for (int i = 0; i < asked.size(); i++) {
-			Rule r = asked.get(i);
-			sql.append(", ").append(column(r.numerator(), grouped)).append(" AS n").append(i);
-			sql.append(", ").append(column(r.denominator(), grouped)).append(" AS d").append(i);
-		}
-		sql.append(from);
-		params(jdbc.sql(sql.toString()), subtree, period).query(rs -> {
-			long org = rs.getLong(1);
-			for (int i = 0; i < asked.size(); i++) {
-				long n = rs.getLong(2 + 2 * i);
-				long d = rs.getLong(3 + 2 * i);
-				if (n != 0 || d != 0) {
-					result.get(asked.get(i).code()).merge(org, new Counts(n, d), Counts::plus);
-				}
-			}
-		});
-	}
-
-	private static String column(Optional<String> predicate, boolean grouped) {
-		String one = predicate.map(p -> "CASE WHEN " + p + " THEN 1 ELSE 0 END").orElse("0");
-		return grouped && predicate.isPresent() ? "SUM(" + one + ")" : one;
-	}
-
-	private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, Scope subtree, Period period) {
-		LocalDate asOf = period.asOf();
-		return spec.param("lower", subtree.lower())
-			.param("upper", subtree.upper())
-			.param("asOf", asOf)
-			.param("start", period.start())
-			.param("t1", asOf.minusYears(1))
-			.param("t2", asOf.minusYears(2))
-			.param("t3", asOf.minusYears(3))
-			.param("t4", asOf.minusYears(4))
-			.param("t5", asOf.minusYears(5));
+		return families.count(codes, subtree, period);
 	}
 
 	@Override
 	public Page<Evidence> evidence(String code, Scope subtree, Period period, boolean failingOnly, int page, int size) {
-		Optional<Rule> unitRule = UNIT_RULES.stream().filter(r -> r.code().equals(code)).findFirst();
-		Optional<Rule> orgRule = ORG_RULES.stream().filter(r -> r.code().equals(code)).findFirst();
-		if (unitRule.isEmpty() && orgRule.isEmpty() || subtree.isNone()) {
-			return new Page<>(List.of(), 0, page, size);
-		}
-		boolean units = unitRule.isPresent();
-		Rule rule = unitRule.orElseGet(orgRule::get);
-		String counted = "CASE WHEN " + rule.numerator().orElse("1 = 0") + " THEN 1 ELSE 0 END";
-		String where = (units ? UNIT_FROM : ORG_FROM) + " AND (" + rule.listed() + ")"
-				+ (failingOnly ? " AND " + counted + " = 0" : "");
-		long total = params(jdbc.sql("SELECT count(*)" + where), subtree, period).query(Long.class).single();
-		String select = units ? "SELECT 'UNIT' AS record_type, u.code, u.name, o.code AS org_code, o.name AS org_name, "
-				+ counted
-				+ " AS counted, l.code AS l_code, l.name AS l_name, l.kind AS l_kind, l.established_on AS l_established,"
-				+ " l.dissolved_on AS l_dissolved, u.standalone, u.linked_on, u.led_directly"
-				: "SELECT 'ORG' AS record_type, o.code, o.name, o.code AS org_code, o.name AS org_name, " + counted
-						+ " AS counted, o.established_on, o.dissolved_on, o.last_election_on, o.term_years";
-		String order = units ? " ORDER BY o.path, u.code" : " ORDER BY o.path, o.code";
-		List<Evidence> items = params(jdbc.sql(select + where + order + " LIMIT :limit OFFSET :offset"), subtree,
-				period)
-			.param("limit", size)
-			.param("offset", (long) page * size)
-			.query((rs, n) -> evidence(code, units, rs, period))
-			.list();
-		return new Page<>(items, total, page, size);
+		return families.evidence(code, subtree, period, failingOnly, page, size);
 	}
 
-	private static Evidence evidence(String code, boolean unit, ResultSet rs, Period period) throws SQLException {
-		boolean counted = rs.getInt("counted") == 1;
-		String note = unit ? unitNote(code, counted, rs, period) : orgNote(code, counted, rs, period);
-		return new Evidence(rs.getString("record_type"), rs.getString("code"), rs.getString("name"),
-				rs.getString("org_code"), rs.getString("org_name"), counted, note);
-	}
-
-	private static String unitNote(String code, boolean counted, ResultSet rs, Period period) throws SQLException {
-		LocalDate asOf = period.asOf();
-		if (code.equals("ORG_YOUTH_SOCIETY_LINKED") || code.equals("ORG_YOUTH_SOCIETY_LED")) {
-			return rs.getObject("linked_on", LocalDate.class) + " 建立或联系"
-					+ (Boolean.TRUE.equals(rs.getObject("led_directly", Boolean.class)) ? "，团委直接主导主办" : "");
-		}
-		if (code.equals("ORG_LEAGUE_SCHOOL")) {
-			return counted ? "已建团校" : "未建团校";
-		}
-		String league = rs.getString("l_code");
-		if (league == null) {
-			return "无团组织";
-		}
-		String name = league + " " + rs.getString("l_name");
-		LocalDate established = rs.getObject("l_established", LocalDate.class);
-		LocalDate dissolved = rs.getObject("l_dissolved", LocalDate.class);
-		if (dissolved != null && !dissolved.isAfter(asOf)) {
-			return "所建团组织 " + name + " 已于 " + dissolved + " 撤销";
-		}
-		if (established != null && established.isAfter(asOf)) {
-			return "所建团组织 " + name + " 成立于 " + established + "，晚于考核日 " + asOf;
-		}
-		if (code.equals("ORG_SCHOOL_STANDALONE") && !counted) {
-			return "未单独设立团组织（挂靠 " + name + "）";
-		}
-		boolean joint = "JOINT_BRANCH".equals(rs.getString("l_kind"));
-		return "由" + (joint ? "联合团支部 " : " ") + name + " 覆盖";
-	}
-
-	private static String orgNote(String code, boolean counted, ResultSet rs, Period period) throws SQLException {
-		LocalDate established = rs.getObject("established_on", LocalDate.class);
-		LocalDate dissolved = rs.getObject("dissolved_on", LocalDate.class);
-		LocalDate election = rs.getObject("last_election_on", LocalDate.class);
-		return switch (code) {
-			case "ORG_TOWN_YOUTH_COMMITTEE" -> counted ? "已成立青年工作委员会" : "未成立青年工作委员会";
-			case "ORG_NEW_NONPUBLIC_COUNT" -> "成立于 " + established;
-			case "ORG_THREE_NEW_GROWTH" -> {
-				boolean atStart = (established == null || established.isBefore(period.start()))
-						&& (dissolved == null || !dissolved.isBefore(period.start()));
-				if (!counted) {
-					yield "期初存在，" + (dissolved != null ? "已于 " + dissolved + " 撤销" : "成立于 " + established);
-				}
-				yield atStart ? "期初、期末均存在" : "期内新建（成立于 " + established + "）";
-			}
-			default -> {
-				LocalDate base = election != null ? election : established;
-				if (base == null) {
-					yield "无换届日期和成立日期";
-				}
-				LocalDate expires = base.plusYears(rs.getInt("term_years"));
-				if (election != null && !election.isBefore(period.start()) && !election.isAfter(period.asOf())) {
-					yield "期内已换届（" + election + "）";
-				}
-				yield counted ? "届期至 " + expires : "届期已于 " + expires + " 届满";
-			}
-		};
+	@Override
+	public List<IndicatorFamily> families() {
+		return families.families();
 	}
 
 	// ---------------------------------------------------------------- OrgTreeSource
@@ -331,6 +210,41 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 		orgs.forEachTreeNode(subtree, sink);
 	}
 
+	@Override
+	public List<TreeOrg> children(TreeOrg parent) {
+		return jdbc.sql("SELECT " + TREE_COLUMNS + " FROM org o WHERE o.parent_id = :parent ORDER BY o.code")
+			.param("parent", parent.id())
+			.query((rs, n) -> new TreeOrg(rs.getLong(1), Optional.ofNullable(rs.getObject(2, Long.class)),
+					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+					Optional.ofNullable(rs.getObject(7, LocalDate.class))))
+			.list();
+	}
+
+	@Override
+	public Tally tally(Scope subtree, LocalDate day) {
+		if (subtree.isNone()) {
+			return new Tally(0, 0);
+		}
+		String live = "(o.dissolved_on IS NULL OR o.dissolved_on > CAST(:day AS DATE))";
+		return jdbc
+			.sql("SELECT count(*) FILTER (WHERE " + live + "), count(*) FILTER (WHERE " + live + " AND o.kind IN ("
+					+ String.join(", ", BRANCH_KINDS.stream().sorted().map(k -> "'" + k + "'").toList()) + "))"
+					+ ORG_RANGE)
+			.param("lower", subtree.lower())
+			.param("upper", subtree.upper())
+			.param("day", day)
+			.query((rs, n) -> new Tally(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	@Override
+	public List<TreeOrg> findByIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return orgs.findByIdsAnywhere(List.copyOf(ids)).stream().map(CoverageIndicators::tree).toList();
+	}
+
 	private static TreeOrg tree(OrgRow o) {
 		return new TreeOrg(o.id(), o.parentId(), o.code(), o.name(), o.kind().name(), o.path(), o.dissolvedOn());
 	}
@@ -338,44 +252,76 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 	// ---------------------------------------------------------------- AlertSource
 
 	@Override
-	public List<Alert> alerts(Scope subtree, LocalDate today) {
-		List<Alert> alerts = new ArrayList<>();
+	public List<AlertKind> kinds() {
+		return KINDS;
+	}
+
+	/** The day of a check as a period: stock figures as of that day. */
+	static Period on(LocalDate today) {
+		return new Period(today.getYear(), today.withDayOfYear(1), Year.of(today.getYear()).atMonth(12).atEndOfMonth(),
+				today);
+	}
+
+	@Override
+	public Map<String, Long> count(Scope subtree, LocalDate today) {
+		Map<String, Long> counts = new LinkedHashMap<>();
 		if (subtree.isNone()) {
-			return alerts;
+			return counts;
 		}
-		Period now = new Period(today.getYear(), today.withDayOfYear(1), today, today);
-		String limitSoon = TERM_LIMIT.replace(":t", ":s");
-		String terms = "SELECT o.id, o.code, o.name, " + TERM_BASE + " AS base, o.term_years" + ORG_FROM + " AND "
-				+ exists("o") + " AND " + TERM_BASE + " IS NOT NULL AND " + TERM_BASE + " <= " + limitSoon
-				+ " ORDER BY o.path LIMIT :limit";
-		LocalDate soon = today.plusDays(90);
-		List<Alert> expired = new ArrayList<>();
-		List<Alert> expiring = new ArrayList<>();
-		params(jdbc.sql(terms), subtree, now).param("s1", soon.minusYears(1))
-			.param("s2", soon.minusYears(2))
-			.param("s3", soon.minusYears(3))
-			.param("s4", soon.minusYears(4))
-			.param("s5", soon.minusYears(5))
-			.param("limit", 4 * ALERT_LIMIT)
+		terms(jdbc.sql("SELECT count(*) FILTER (WHERE " + TermPolicy.sqlExpiredOn(AS_OF) + "), count(*) FILTER (WHERE "
+				+ TermPolicy.sqlExpiringBetween(AS_OF, "CAST(:soon AS DATE)") + ")" + ORG_RANGE + " AND "
+				+ CoveragePolicy.exists("o")), subtree, today)
 			.query(rs -> {
-				LocalDate expires = rs.getObject("base", LocalDate.class).plusYears(rs.getInt("term_years"));
-				List<Alert> list = expires.isAfter(today) ? expiring : expired;
-				if (list.size() < ALERT_LIMIT) {
-					list.add(new Alert(expires.isAfter(today) ? "TERM_EXPIRING" : "TERM_EXPIRED", rs.getLong("id"),
-							rs.getString("code"), rs.getString("name"), expires, Optional.empty(), Optional.empty()));
-				}
+				counts.put(TERM_EXPIRED, rs.getLong(1));
+				counts.put(TERM_EXPIRING, rs.getLong(2));
 			});
-		alerts.addAll(expired);
-		alerts.addAll(expiring);
-		String villages = "SELECT o.id, o.code AS org_code, o.name AS org_name, u.code, u.name" + UNIT_FROM
-				+ " AND u.type IN ('VILLAGE', 'COMMUNITY') AND NOT " + COVERED
-				+ " ORDER BY o.path, u.code LIMIT :limit";
-		alerts.addAll(params(jdbc.sql(villages), subtree, now).param("limit", ALERT_LIMIT)
-			.query((rs, n) -> new Alert("VILLAGE_UNCOVERED", rs.getLong("id"), rs.getString("org_code"),
-					rs.getString("org_name"), today, Optional.of(rs.getString("code")),
-					Optional.of(rs.getString("name"))))
-			.list());
-		return alerts;
+		counts.put(VILLAGE_UNCOVERED, families.total("ORG_VILLAGE_COVERAGE", subtree, on(today), true));
+		return counts;
+	}
+
+	@Override
+	public List<Alert> alerts(String kind, Scope subtree, LocalDate today, long offset, int limit) {
+		if (subtree.isNone() || limit <= 0) {
+			return List.of();
+		}
+		return switch (kind) {
+			case TERM_EXPIRED ->
+				terms(kind, TermPolicy.sqlExpiredOn(AS_OF), "届期已于 %s 届满", subtree, today, offset, limit);
+			case TERM_EXPIRING -> terms(kind, TermPolicy.sqlExpiringBetween(AS_OF, "CAST(:soon AS DATE)"), "届期将于 %s 届满",
+					subtree, today, offset, limit);
+			case VILLAGE_UNCOVERED -> {
+				List<Alert> alerts = new ArrayList<>();
+				for (Evidence e : families.records("ORG_VILLAGE_COVERAGE", subtree, on(today), true, offset, limit)) {
+					alerts.add(new Alert(kind, e.orgId(), e.orgCode(), e.orgName(), today, Optional.of(e.code()),
+							Optional.of(e.name()), e.note()));
+				}
+				yield alerts;
+			}
+			default -> List.of();
+		};
+	}
+
+	/** Orgs existing today whose term end matches, the longest overdue first. */
+	private List<Alert> terms(String kind, String predicate, String note, Scope subtree, LocalDate today, long offset,
+			int limit) {
+		return terms(jdbc.sql("SELECT o.id, o.code, o.name, " + TermPolicy.SQL_TERM_END + " AS term_end" + ORG_RANGE
+				+ " AND " + CoveragePolicy.exists("o") + " AND " + predicate
+				+ " ORDER BY term_end, o.path LIMIT :limit OFFSET :offset"), subtree, today)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> {
+				LocalDate end = rs.getObject("term_end", LocalDate.class);
+				return new Alert(kind, rs.getLong("id"), rs.getString("code"), rs.getString("name"), end,
+						Optional.empty(), Optional.empty(), note.formatted(end));
+			})
+			.list();
+	}
+
+	private static JdbcClient.StatementSpec terms(JdbcClient.StatementSpec spec, Scope subtree, LocalDate today) {
+		return spec.param("lower", subtree.lower())
+			.param("upper", subtree.upper())
+			.param("asOf", today)
+			.param("soon", today.plusDays(TermPolicy.EXPIRING_WITHIN_DAYS));
 	}
 
 }

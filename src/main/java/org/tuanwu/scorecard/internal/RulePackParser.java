@@ -17,8 +17,14 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import org.tuanwu.scorecard.internal.RulePack.PackIndicator;
 import org.tuanwu.scorecard.internal.RulePack.Target;
@@ -26,7 +32,9 @@ import org.tuanwu.shared.Problem;
 
 /**
  * Reads a rule pack from YAML and checks it: every problem is collected with the field it
- * concerns, so that an administrator fixes a refused file in one go.
+ * concerns and where it is in the file (1-based line and column), in Chinese, so that an
+ * administrator fixes a refused file in one go. The YAML parser's own (English) messages
+ * are translated by {@link YamlProblems}.
  */
 final class RulePackParser {
 
@@ -42,8 +50,20 @@ final class RulePackParser {
 	private RulePackParser() {
 	}
 
-	/** One problem of a refused pack. */
-	record Error(String field, String message) {
+	/**
+	 * One problem of a refused pack: the field, and the line and column (1-based) of the
+	 * value concerned, or of the nearest enclosing value when the field is missing.
+	 */
+	record Error(String field, String message, int line, int column) {
+
+		Error(String field, String message) {
+			this(field, message, 0, 0);
+		}
+
+		String located() {
+			return line > 0 ? "第 " + line + " 行第 " + column + " 列：" + message : message;
+		}
+
 	}
 
 	/**
@@ -52,37 +72,88 @@ final class RulePackParser {
 	 */
 	static RulePack parse(String yaml, boolean builtIn) {
 		List<Error> errors = new ArrayList<>();
-		RulePack pack = read(yaml, builtIn, errors);
+		Map<String, Mark> marks = new LinkedHashMap<>();
+		RulePack pack = read(yaml, builtIn, errors, marks);
 		if (!errors.isEmpty() || pack == null) {
-			List<Map<String, Object>> json = errors.stream().map(e -> {
+			List<Error> located = errors.stream().map(e -> locate(e, marks)).toList();
+			List<Map<String, Object>> json = located.stream().map(e -> {
 				Map<String, Object> m = new LinkedHashMap<>();
 				m.put("field", e.field());
-				m.put("message", e.message());
+				m.put("message", e.located());
+				if (e.line() > 0) {
+					m.put("line", e.line());
+					m.put("column", e.column());
+				}
 				return m;
 			}).toList();
-			throw new Problem(400, "scorecard.pack-invalid", "规则包有 " + errors.size() + " 处错误，未保存："
-					+ String.join("；", errors.stream().map(Error::message).limit(5).toList()), json);
+			throw new Problem(400, "scorecard.pack-invalid", "规则包有 " + located.size() + " 处错误，未保存："
+					+ String.join("；", located.stream().map(Error::located).limit(5).toList()), json);
 		}
 		return pack;
 	}
 
-	private static RulePack read(String yaml, boolean builtIn, List<Error> errors) {
+	/**
+	 * The error at the position of its field's value, or of the nearest enclosing value
+	 * ({@code indicators[4]} for a missing {@code indicators[4].target}).
+	 */
+	private static Error locate(Error e, Map<String, Mark> marks) {
+		if (e.line() > 0) {
+			return e;
+		}
+		String field = e.field();
+		while (true) {
+			Mark m = marks.get(field);
+			if (m != null) {
+				return new Error(e.field(), e.message(), m.getLine() + 1, m.getColumn() + 1);
+			}
+			if (field.isEmpty()) {
+				return e;
+			}
+			int cut = Math.max(field.lastIndexOf('.'), field.lastIndexOf('['));
+			field = cut < 0 ? "" : field.substring(0, cut);
+		}
+	}
+
+	/** Records where every value of the document starts, by field path. */
+	private static void marks(Node node, String path, Map<String, Mark> marks) {
+		marks.putIfAbsent(path, node.getStartMark());
+		if (node instanceof MappingNode map) {
+			for (NodeTuple t : map.getValue()) {
+				if (t.getKeyNode() instanceof ScalarNode key) {
+					marks(t.getValueNode(), path.isEmpty() ? key.getValue() : path + "." + key.getValue(), marks);
+				}
+			}
+		}
+		else if (node instanceof SequenceNode seq) {
+			List<Node> items = seq.getValue();
+			for (int i = 0; i < items.size(); i++) {
+				marks(items.get(i), path + "[" + i + "]", marks);
+			}
+		}
+	}
+
+	private static RulePack read(String yaml, boolean builtIn, List<Error> errors, Map<String, Mark> marks) {
 		Object root;
 		try {
 			LoaderOptions options = new LoaderOptions();
 			options.setAllowDuplicateKeys(false);
 			options.setMaxAliasesForCollections(10);
 			options.setCodePointLimit(2_000_000);
+			Node document = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(yaml));
+			if (document != null) {
+				marks(document, "", marks);
+			}
 			root = new Yaml(new SafeConstructor(options)).load(yaml);
 		}
 		catch (MarkedYAMLException e) {
-			int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-			String problem = e.getProblem() == null ? "" : e.getProblem();
-			errors.add(new Error("yaml", "YAML 格式错误（第 " + line + " 行）：" + problem));
+			Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+			String message = "YAML 格式错误：" + YamlProblems.chinese(e);
+			errors.add(mark == null ? new Error("yaml", message)
+					: new Error("yaml", message, mark.getLine() + 1, mark.getColumn() + 1));
 			return null;
 		}
 		catch (YAMLException e) {
-			errors.add(new Error("yaml", "YAML 格式错误：" + e.getMessage()));
+			errors.add(new Error("yaml", "YAML 格式错误：" + YamlProblems.chinese(e)));
 			return null;
 		}
 		if (!(root instanceof Map<?, ?> map)) {
@@ -136,7 +207,7 @@ final class RulePackParser {
 		else {
 			Set<String> seen = new HashSet<>();
 			for (int i = 0; i < items.size(); i++) {
-				indicator(items.get(i), "indicators[" + i + "]", clauses, seen, errors).ifPresent(indicators::add);
+				indicator(items.get(i), i, clauses, seen, errors).ifPresent(indicators::add);
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -146,10 +217,11 @@ final class RulePackParser {
 				Optional.empty(), Optional.empty());
 	}
 
-	private static Optional<PackIndicator> indicator(Object item, String field, Map<String, String> clauses,
+	private static Optional<PackIndicator> indicator(Object item, int index, Map<String, String> clauses,
 			Set<String> seen, List<Error> errors) {
+		String field = "indicators[" + index + "]";
 		if (!(item instanceof Map<?, ?> m)) {
-			errors.add(new Error(field, "第 " + field + " 项应为键值结构（code、target、clause）"));
+			errors.add(new Error(field, "indicators 的第 " + (index + 1) + " 项应为键值结构（code、target、clause）"));
 			return Optional.empty();
 		}
 		int before = errors.size();

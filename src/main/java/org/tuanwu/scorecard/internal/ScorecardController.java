@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,8 +66,28 @@ class ScorecardController {
 
 	@GetMapping("/scorecards")
 	ScorecardView scorecard(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
-			@RequestParam Optional<Integer> version) {
-		return scorecards.scorecard(actors.get(), org, pack, version, period);
+			@RequestParam Optional<Integer> version,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
+		return scorecards.scorecard(actors.get(), org, pack, version, period).localized(english(language));
+	}
+
+	private static final List<Locale> LANGUAGES = List.of(Locale.CHINESE, Locale.ENGLISH);
+
+	/**
+	 * Whether the request's Accept-Language prefers English to Chinese; without the
+	 * header (or with a malformed one) the answer is Chinese.
+	 */
+	static boolean english(@Nullable String acceptLanguage) {
+		if (acceptLanguage == null || acceptLanguage.isBlank()) {
+			return false;
+		}
+		try {
+			Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+			return best != null && best.getLanguage().equals("en");
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	/**
@@ -141,16 +163,17 @@ class ScorecardController {
 	}
 
 	@GetMapping("/dashboard")
-	Scorecards.Dashboard dashboard(@RequestParam Optional<String> org) {
-		return scorecards.dashboard(actors.get(), org);
+	Scorecards.Dashboard dashboard(@RequestParam Optional<String> org,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
+		return scorecards.dashboard(actors.get(), org, english(language));
 	}
 
 	record PackSummary(String id, int version, String title, String issuer, @Nullable LocalDate issuedOn,
 			int indicatorCount, boolean builtIn, @Nullable OffsetDateTime uploadedAt, @Nullable String uploadedBy) {
 	}
 
-	record PackIndicatorView(String code, String name, Area area, @Nullable Target target, boolean informational,
-			List<String> appliesTo, String clause) {
+	record PackIndicatorView(String code, String name, Area area, IndicatorUnit unit, @Nullable Target target,
+			boolean informational, List<String> appliesTo, String clause) {
 	}
 
 	record PackDetail(String id, int version, String title, String issuer, @Nullable LocalDate issuedOn,
@@ -165,9 +188,10 @@ class ScorecardController {
 	}
 
 	@GetMapping("/rule-packs/{id}")
-	PackDetail pack(@PathVariable String id, @RequestParam Optional<Integer> version) {
+	PackDetail pack(@PathVariable String id, @RequestParam Optional<Integer> version,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
 		actors.get().require(Permission.SCORECARD_READ);
-		return detail(packs.get(id, version));
+		return detail(packs.get(id, version), english(language));
 	}
 
 	@GetMapping("/rule-packs/{id}/download")
@@ -181,7 +205,9 @@ class ScorecardController {
 
 	@PostMapping("/rule-packs")
 	@ResponseStatus(HttpStatus.CREATED)
-	PackDetail upload(@RequestParam(required = false) @Nullable MultipartFile file) throws IOException {
+	PackDetail upload(@RequestParam(required = false) @Nullable MultipartFile file,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language)
+			throws IOException {
 		Actor actor = actors.get();
 		actor.require(Permission.SCORECARD_MANAGE);
 		if (file == null || file.isEmpty()) {
@@ -190,7 +216,7 @@ class ScorecardController {
 		if (file.getSize() > 1_000_000) {
 			throw new Problem(413, "file.too-large", "规则包文件不能超过 1 MB");
 		}
-		return detail(packs.upload(actor, new String(file.getBytes(), StandardCharsets.UTF_8)));
+		return detail(packs.upload(actor, new String(file.getBytes(), StandardCharsets.UTF_8)), english(language));
 	}
 
 	private static PackSummary summary(RulePack p) {
@@ -198,18 +224,18 @@ class ScorecardController {
 				p.indicators().size(), p.builtIn(), p.uploadedAt().orElse(null), p.uploadedBy().orElse(null));
 	}
 
-	private PackDetail detail(RulePack p) {
+	private PackDetail detail(RulePack p, boolean english) {
 		List<PackIndicatorView> indicators = p.indicators().stream().map(i -> {
 			var def = IndicatorCatalogue.get(i.code());
-			return new PackIndicatorView(i.code(), def.name(), def.area(), i.target().orElse(null), i.informational(),
-					i.appliesTo(), i.clause());
+			return new PackIndicatorView(i.code(), def.name(english), def.area(), def.unit(), i.target().orElse(null),
+					i.informational(), i.appliesTo(), i.clause());
 		}).toList();
 		return new PackDetail(p.id(), p.version(), p.title(), p.issuer(), p.issuedOn().orElse(null),
 				p.indicators().size(), p.builtIn(), p.uploadedAt().orElse(null), p.uploadedBy().orElse(null),
 				new java.util.TreeMap<>(p.clauses()), indicators, packs.versions(p.id()));
 	}
 
-	private static void attachment(HttpServletResponse response, String type, String fileName) {
+	static void attachment(HttpServletResponse response, String type, String fileName) {
 		response.setContentType(type);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());

@@ -42,11 +42,16 @@ import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 
 /**
- * Evaluates a rule pack over an org subtree for a period (ARCHITECTURE.md "The scorecard
- * engine"): one {@link IndicatorSource#count} call per source for all its codes, the
- * per-org counts rolled up the tree bottom-up in memory (numerators and denominators add;
- * ratios only after the roll-up, never averaged), targets compared exactly, and the
- * result cached per data version.
+ * Evaluates a rule pack over an org subtree for a period (docs/scorecard.md
+ * "Evaluation"): the org's direct children and the subtree's tallies from the tree
+ * source, one {@link IndicatorSource#count} call per source for all its codes — answered
+ * already rolled up to the children, so the org's figure is their sum and no subtree is
+ * ever walked in memory — targets compared exactly (ratios only after summing, never
+ * averaged), and the result cached per data version.
+ * <p>
+ * The cache key holds {@link AuditLog#dataVersion()}, read from the database on every
+ * evaluation: a write through any app node over the same database moves it, so every
+ * node's next evaluation misses its own cache. Nothing is invalidated by hand.
  */
 @Service
 class ScorecardEngine {
@@ -54,8 +59,6 @@ class ScorecardEngine {
 	static final String NO_SOURCE = "平台尚未记录该指标所需的数据";
 
 	static final String NO_RECORDS = "没有需要考核的记录（分母为 0）";
-
-	static final Set<String> BRANCH_KINDS = Set.of("BRANCH", "JOINT_BRANCH", "TEMPORARY_BRANCH", "FLOATING_BRANCH");
 
 	private static final int CACHE_SIZE = 512;
 
@@ -88,8 +91,8 @@ class ScorecardEngine {
 		this.clock = clock;
 	}
 
-	/** A scorecard with the figures the dashboard needs beside it. */
-	record Evaluation(ScorecardView scorecard, int orgs, int branches) {
+	/** A scorecard as computed (and cached). */
+	record Evaluation(ScorecardView scorecard) {
 	}
 
 	private record CacheKey(String pack, int version, long orgId, int year, LocalDate asOf, long dataVersion) {
@@ -145,6 +148,14 @@ class ScorecardEngine {
 				: owners().get(code).evidence(code, subtree(org), period, failingOnly, Math.max(0, page), pageSize);
 	}
 
+	/**
+	 * How many orgs of the org's subtree are not dissolved by the period's evaluation
+	 * date, and how many of them are branches (the dashboard's tiles; one count).
+	 */
+	OrgTreeSource.Tally tally(TreeOrg org, Period period) {
+		return tree().tally(subtree(org), period.asOf());
+	}
+
 	/** The scope's own org, or the first root for a platform-wide scope. */
 	Optional<TreeOrg> top(Scope scope) {
 		return tree().top(scope);
@@ -154,7 +165,7 @@ class ScorecardEngine {
 		return Scope.of(org.id(), org.path());
 	}
 
-	private OrgTreeSource tree() {
+	OrgTreeSource tree() {
 		return trees.get().orElseThrow(() -> new Problem(503, "scorecard.org-tree-unavailable", "组织树尚未接入指标考核，暂时无法计算"));
 	}
 
@@ -211,38 +222,24 @@ class ScorecardEngine {
 	}
 
 	/**
-	 * The walked subtree with the rolled-up counts of every code the packs need for the
-	 * org or its children.
+	 * The counts of every code the packs need, for the org and its children: index 0 is
+	 * the org (everything of its subtree), 1… its children in {@code children} order.
 	 */
-	private record Rollup(TreeOrg root, List<TreeOrg> children, Map<Long, Integer> index, Map<String, long[][]> totals,
-			int live, int branches) {
+	private record Rollup(TreeOrg root, List<TreeOrg> children, Map<String, Counts[]> totals) {
 	}
 
+	/**
+	 * No walk of the subtree: the children come from one lookup, and each source answers
+	 * already rolled up to the children (IndicatorSource), so that the org's figure is
+	 * the sum of its answer.
+	 */
 	private Rollup rollup(TreeOrg root, List<RulePack> packs, Period period) {
-		List<TreeOrg> orgs = new ArrayList<>();
 		Scope subtree = subtree(root);
-		tree().forEachInSubtree(subtree, orgs::add);
-		int n = orgs.size();
-		Map<Long, Integer> index = new HashMap<>(n * 2);
-		for (int i = 0; i < n; i++) {
-			index.put(orgs.get(i).id(), i);
-		}
-		int[] parent = new int[n];
-		int live = 0;
-		int branches = 0;
-		List<TreeOrg> children = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			TreeOrg o = orgs.get(i);
-			parent[i] = o.id() == root.id() ? -1 : o.parentId().map(p -> index.getOrDefault(p, -1)).orElse(-1);
-			if (!dissolved(o, period)) {
-				live++;
-				if (BRANCH_KINDS.contains(o.kind())) {
-					branches++;
-				}
-				if (o.parentId().map(p -> p == root.id()).orElse(false)) {
-					children.add(o);
-				}
-			}
+		OrgTreeSource tree = tree();
+		List<TreeOrg> children = tree.children(root).stream().filter(c -> !dissolved(c, period)).toList();
+		Map<Long, Integer> index = new HashMap<>();
+		for (int i = 0; i < children.size(); i++) {
+			index.put(children.get(i).id(), i + 1);
 		}
 		// Codes needed for the org or any child, asked of each source in one call.
 		Set<String> needed = new LinkedHashSet<>();
@@ -261,61 +258,54 @@ class ScorecardEngine {
 				asked.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(code);
 			}
 		}
-		Map<String, long[][]> totals = new HashMap<>();
+		Map<String, Counts[]> totals = new HashMap<>();
 		asked.forEach((source, codes) -> {
 			Map<String, Map<Long, Counts>> counts = source.count(Set.copyOf(codes), subtree, period);
 			for (String code : codes) {
-				long[] num = new long[n];
-				long[] den = new long[n];
+				Counts[] t = new Counts[children.size() + 1];
+				java.util.Arrays.fill(t, Counts.ZERO);
 				counts.getOrDefault(code, Map.of()).forEach((orgId, c) -> {
+					// Every entry is the org's; a living child's is also the child's.
+					t[0] = t[0].plus(c);
 					Integer i = index.get(orgId);
 					if (i != null) {
-						num[i] += c.numerator();
-						den[i] += c.denominator();
+						t[i] = t[i].plus(c);
 					}
 				});
-				// Parents come before children, so walking backwards adds every child's
-				// finished total to its parent.
-				for (int i = n - 1; i >= 0; i--) {
-					if (parent[i] >= 0) {
-						num[parent[i]] += num[i];
-						den[parent[i]] += den[i];
-					}
-				}
-				totals.put(code, new long[][] { num, den });
+				totals.put(code, t);
 			}
 		});
-		return new Rollup(root, children, index, totals, live, branches);
+		return new Rollup(root, children, totals);
 	}
 
 	private Evaluation view(Rollup r, RulePack pack, Period period, long dataVersion) {
 		TreeOrg root = r.root();
-		int rootIndex = r.index().getOrDefault(root.id(), -1);
-		List<IndicatorResult> rootResults = results(pack, root, rootIndex, r.totals());
-		List<ChildScorecard> childResults = r.children()
-			.stream()
-			.map(c -> new ChildScorecard(new ChildRef(c.id(), c.code(), c.name(), c.kind()),
-					results(pack, c, r.index().get(c.id()), r.totals())))
-			.toList();
+		List<IndicatorResult> rootResults = results(pack, root, 0, r.totals());
+		List<ChildScorecard> childResults = new ArrayList<>();
+		for (int i = 0; i < r.children().size(); i++) {
+			TreeOrg c = r.children().get(i);
+			childResults.add(new ChildScorecard(new ChildRef(c.id(), c.code(), c.name(), c.kind()),
+					results(pack, c, i + 1, r.totals())));
+		}
 		ScorecardView view = new ScorecardView(new PackRef(pack.id(), pack.title(), pack.version()), period.toString(),
-				new OrgRef(root.id(), root.code(), root.name()), rootResults, childResults, dataVersion,
+				new OrgRef(root.id(), root.code(), root.name()), rootResults, List.copyOf(childResults), dataVersion,
 				OffsetDateTime.now(clock));
-		return new Evaluation(view, r.live(), r.branches());
+		return new Evaluation(view);
 	}
 
 	static boolean dissolved(TreeOrg org, Period period) {
 		return org.dissolvedOn().map(d -> !d.isAfter(period.asOf())).orElse(false);
 	}
 
-	private static List<IndicatorResult> results(RulePack pack, TreeOrg org, int i, Map<String, long[][]> totals) {
+	private static List<IndicatorResult> results(RulePack pack, TreeOrg org, int i, Map<String, Counts[]> totals) {
 		List<IndicatorResult> results = new ArrayList<>();
 		for (Definition def : IndicatorCatalogue.all().values()) {
 			Optional<PackIndicator> pi = pack.indicator(def.code());
 			if (pi.isEmpty() || !pi.get().appliesTo(org.kind())) {
 				continue;
 			}
-			long[][] t = totals.get(def.code());
-			results.add(result(pack, pi.get(), def, t == null || i < 0 ? null : new Counts(t[0][i], t[1][i])));
+			Counts[] t = totals.get(def.code());
+			results.add(result(pack, pi.get(), def, t == null ? null : t[i]));
 		}
 		return results;
 	}

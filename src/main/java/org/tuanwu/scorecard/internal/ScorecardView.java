@@ -13,6 +13,21 @@ import org.tuanwu.scorecard.internal.RulePack.Target;
 record ScorecardView(PackRef pack, String period, OrgRef org, List<IndicatorResult> indicators,
 		List<ChildScorecard> children, long dataVersion, OffsetDateTime computedAt) {
 
+	/**
+	 * The same scorecard with the indicator names in English when asked (the cache keeps
+	 * the Chinese one).
+	 */
+	ScorecardView localized(boolean english) {
+		if (!english) {
+			return this;
+		}
+		return new ScorecardView(pack, period, org, indicators.stream().map(i -> i.localized(true)).toList(),
+				children.stream()
+					.map(c -> new ChildScorecard(c.org(), c.indicators().stream().map(i -> i.localized(true)).toList()))
+					.toList(),
+				dataVersion, computedAt);
+	}
+
 	enum Status {
 
 		MET("达标"), NOT_MET("未达标"), NO_DATA("无数据"), INFO("参考");
@@ -49,6 +64,12 @@ record ScorecardView(PackRef pack, String period, OrgRef org, List<IndicatorResu
 	record IndicatorResult(String code, String name, Area area, IndicatorUnit unit, @Nullable Number value,
 			@Nullable Long numerator, @Nullable Long denominator, @Nullable Target target, Status status, String source,
 			String sourceText, @Nullable String reason) {
+
+		IndicatorResult localized(boolean english) {
+			return new IndicatorResult(code, IndicatorCatalogue.name(code, english), area, unit, value, numerator,
+					denominator, target, status, source, sourceText, reason);
+		}
+
 	}
 
 }

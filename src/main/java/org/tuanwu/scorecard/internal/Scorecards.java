@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.AuditLog;
 import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.identity.Permission;
-import org.tuanwu.scorecard.Alert;
-import org.tuanwu.scorecard.AlertSource;
+import org.tuanwu.scorecard.OrgTreeSource;
 import org.tuanwu.scorecard.OrgTreeSource.TreeOrg;
 import org.tuanwu.scorecard.Period;
 import org.tuanwu.scorecard.internal.ScorecardView.ChildScorecard;
@@ -40,13 +38,13 @@ class Scorecards {
 
 	private final AuditLog audit;
 
-	private final ObjectProvider<AlertSource> alertSources;
+	private final Todos todos;
 
-	Scorecards(ScorecardEngine engine, RulePacks packs, AuditLog audit, ObjectProvider<AlertSource> alertSources) {
+	Scorecards(ScorecardEngine engine, RulePacks packs, AuditLog audit, Todos todos) {
 		this.engine = engine;
 		this.packs = packs;
 		this.audit = audit;
-		this.alertSources = alertSources;
+		this.todos = todos;
 	}
 
 	ScorecardView scorecard(Actor actor, String org, String pack, Optional<Integer> version, String period) {
@@ -110,8 +108,12 @@ class Scorecards {
 		return points;
 	}
 
+	/**
+	 * The landing page's figures. {@code alerts} repeats {@code todos.first} in the shape
+	 * the dashboard had before the to-do list (deprecated: read {@code todos}).
+	 */
 	record Dashboard(OrgRef org, Tiles tiles, List<PackTally> packs, List<WorstChild> worstChildren,
-			List<AlertView> alerts) {
+			Todos.Summary todos, List<AlertView> alerts) {
 	}
 
 	record Tiles(int orgs, int branches, Figure villageCoverage, int indicatorsMet, int indicatorsDue) {
@@ -129,22 +131,19 @@ class Scorecards {
 	record Worst(String code, String name, @Nullable Number value) {
 	}
 
-	record AlertView(String type, OrgRef org, LocalDate date, @Nullable UnitRef unit) {
+	record AlertView(String type, OrgRef org, LocalDate date, Todos.@Nullable UnitRef unit) {
 	}
 
-	record UnitRef(String code, String name) {
-	}
-
-	Dashboard dashboard(Actor actor, Optional<String> orgCode) {
+	Dashboard dashboard(Actor actor, Optional<String> orgCode, boolean english) {
 		actor.require(Permission.SCORECARD_READ);
-		TreeOrg org = orgCode.filter(c -> !c.isBlank()).map(c -> engine.org(actor, c)).orElseGet(() -> top(actor));
+		Todos.Filter filter = todos.filter(actor, orgCode, Optional.empty(), Optional.empty());
+		TreeOrg org = filter.org();
 		LocalDate today = LocalDate.now(engine.clock());
 		Period period = engine.period(Integer.toString(today.getYear()));
 		List<PackTally> tallies = new ArrayList<>();
 		int met = 0;
 		int due = 0;
-		int orgs = 0;
-		int branches = 0;
+		OrgTreeSource.Tally tally = engine.tally(org, period);
 		Figure village = new Figure(null, null, null);
 		Map<Long, WorstChildBuilder> children = new LinkedHashMap<>();
 		List<RulePack> latest = packs.latest();
@@ -152,8 +151,6 @@ class Scorecards {
 		for (int p = 0; p < latest.size(); p++) {
 			RulePack pack = latest.get(p);
 			ScorecardEngine.Evaluation e = evaluations.get(p);
-			orgs = e.orgs();
-			branches = e.branches();
 			int[] c = new int[4];
 			for (IndicatorResult i : e.scorecard().indicators()) {
 				c[i.status().ordinal()]++;
@@ -176,18 +173,16 @@ class Scorecards {
 			.sorted(Comparator.comparingInt((WorstChildBuilder b) -> -b.failing.size())
 				.thenComparing(b -> b.org.code()))
 			.limit(5)
-			.map(WorstChildBuilder::build)
+			.map(b -> b.build(english))
 			.toList();
-		List<AlertView> alerts = new ArrayList<>();
-		alertSources.orderedStream().forEach(s -> {
-			for (Alert a : s.alerts(ScorecardEngine.subtree(org), today)) {
-				alerts.add(new AlertView(a.type(), new OrgRef(a.orgId(), a.orgCode(), a.orgName()), a.date(),
-						a.unitCode().map(code -> new UnitRef(code, a.unitName().orElse(""))).orElse(null)));
-			}
-		});
-		alerts.sort(Comparator.comparing(AlertView::date).thenComparing(a -> a.org().code()));
-		return new Dashboard(new OrgRef(org.id(), org.code(), org.name()), new Tiles(orgs, branches, village, met, due),
-				tallies, worst, alerts.size() > 100 ? List.copyOf(alerts.subList(0, 100)) : alerts);
+		Todos.Summary summary = todos.summary(actor, filter, english, Todos.DASHBOARD_ITEMS);
+		List<AlertView> alerts = summary.first()
+			.stream()
+			.map(t -> new AlertView(t.kind(), t.org(), t.date(), t.unit()))
+			.toList();
+		return new Dashboard(new OrgRef(org.id(), org.code(), org.name()),
+				new Tiles((int) tally.orgs(), (int) tally.branches(), village, met, due), tallies, worst, summary,
+				alerts);
 	}
 
 	private static final class WorstChildBuilder {
@@ -204,22 +199,15 @@ class Scorecards {
 			failing.putIfAbsent(i.code(), i);
 		}
 
-		WorstChild build() {
+		WorstChild build(boolean english) {
 			return new WorstChild(org, failing.size(),
-					failing.values().stream().limit(3).map(i -> new Worst(i.code(), i.name(), i.value())).toList());
+					failing.values()
+						.stream()
+						.limit(3)
+						.map(i -> new Worst(i.code(), IndicatorCatalogue.name(i.code(), english), i.value()))
+						.toList());
 		}
 
-	}
-
-	/**
-	 * The top of the actor's scope: the scope's own org, or for a platform-wide actor the
-	 * first root.
-	 */
-	private TreeOrg top(Actor actor) {
-		if (actor.scope().isNone()) {
-			throw Problem.notFound("org.not-found", "您的账号没有可查看的组织范围");
-		}
-		return engine.top(actor.scope()).orElseThrow(() -> Problem.notFound("org.not-found", "您的管理范围内还没有组织"));
 	}
 
 }

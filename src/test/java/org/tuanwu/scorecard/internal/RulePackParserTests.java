@@ -81,6 +81,63 @@ class RulePackParserTests {
 	}
 
 	@Test
+	void namesTheLineAndColumnOfEveryBadIndicator() {
+		// HEAD is 7 lines; the items start on line 8, their values at fixed offsets.
+		List<Map<String, Object>> errors = errors(HEAD + """
+				  - {code: ORG_NOT_A_CODE, target: {op: ">=", value: 1.0}, clause: C-1}
+				  - {code: ORG_SOE_COVERAGE, target: {op: "=>", value: 1.0}, clause: C-1}
+				  - {code: ORG_SOCIAL_COVERAGE, target: {op: ">=", value: 六成}, clause: C-1}
+				  - {code: MEM_ARCHIVE_RATE, clause: C-1}
+				""");
+
+		// " - {code: " is 11 characters: the code is in column 12.
+		assertThat(errors.get(0)).containsEntry("line", 8)
+			.containsEntry("column", 12)
+			.containsEntry("message", "第 8 行第 12 列：未知的指标编码：ORG_NOT_A_CODE");
+		// " - {code: ORG_SOE_COVERAGE, target: {op: " is 42 characters.
+		assertThat(errors.get(1)).containsEntry("field", "indicators[1].target.op")
+			.containsEntry("line", 9)
+			.containsEntry("column", 43);
+		// A missing target is reported where its indicator starts (the "{" after "- ").
+		assertThat(errors.get(3)).containsEntry("field", "indicators[3].target")
+			.containsEntry("line", 11)
+			.containsEntry("column", 5);
+	}
+
+	@Test
+	void translatesTheYamlParsersProblemsIntoChinese() {
+		// The second colon of line 2: "title: 某市" is 9 characters.
+		assertThat(yamlError("id: CITY\ntitle: 某市: 方案\n")).containsEntry("line", 2)
+			.containsEntry("column", 10)
+			.hasEntrySatisfying("message", m -> assertThat((String) m).startsWith("第 2 行第 10 列：YAML 格式错误：此处不能出现冒号"));
+		assertThat((String) yamlError("id: A\nid: B\ntitle: 某市\n").get("message")).contains("键 id 重复出现");
+		assertThat((String) yamlError("id: A\ntitle: \"某市\n").get("message")).contains("没有闭合");
+		assertThat((String) yamlError("id: A\nindicators: [{code: X\n").get("message")).contains("没有闭合");
+		assertThat((String) yamlError("id: A\n  title: 某市\n").get("message")).contains("冒号");
+		assertThat((String) yamlError("id: A\ntitle: @某市\n").get("message")).contains("“@”不能出现在此处");
+	}
+
+	@Test
+	void neverShowsTheParsersEnglish() {
+		for (String bad : List.of("id: CITY\ntitle: 某市: 方案\n", "id: A\nid: B\n", "id: A\ntitle: \"某市\n",
+				"id: A\nindicators: [{code: X\n", "id: A\n  title: 某市\n", "id: A\ntitle: @某市\n", "id: A\n\ttitle: 某市\n",
+				"a: &x [1]\nb: *y\n", "id: !!java.io.File x\n", "- a\nb: c\n", "id: {a: 1\n", "? [a, b\n",
+				"id: \"\\q\"\n")) {
+			String message = (String) yamlError(bad).get("message");
+			assertThat(message.replace("YAML", "").replace("Tab", "")).as(bad)
+				.startsWith("第 ")
+				.doesNotContainPattern("[A-Za-z]{3,}");
+		}
+	}
+
+	static Map<String, Object> yamlError(String yaml) {
+		List<Map<String, Object>> errors = errors(yaml);
+		assertThat(errors).as(yaml).hasSize(1);
+		assertThat(errors.get(0)).containsEntry("field", "yaml");
+		return errors.get(0);
+	}
+
+	@Test
 	void refusesAPackWithoutIdTitleOrIndicators() {
 		assertThat(errors("issuer: 某单位\n")).extracting(e -> e.get("field"))
 			.containsExactly("id", "title", "indicators");

@@ -26,6 +26,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.annotation.Transactional;
 import org.tuanwu.DatabaseTest;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.Role;
@@ -143,7 +144,12 @@ class ScorecardApiTests {
 			.andExpect(jsonPath("$.code").value("scorecard.period-invalid"));
 	}
 
+	/**
+	 * Rolled back at the end, like every upload of this class: packs are global, and the
+	 * dashboard test counts exactly the built-in ones.
+	 */
 	@Test
+	@Transactional
 	void uploadsANewVersionKeepingTheOldOneEvaluable() throws Exception {
 		String id = "T" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
 		String v1 = """
@@ -187,6 +193,7 @@ class ScorecardApiTests {
 	}
 
 	@Test
+	@Transactional
 	void refusesABadPackWithEveryErrorAndUploadsOnlyForManagers() throws Exception {
 		String bad = """
 				id: BAD
@@ -200,10 +207,18 @@ class ScorecardApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("scorecard.pack-invalid"))
 			.andExpect(jsonPath("$.errors.length()").value(2))
-			.andExpect(jsonPath("$.errors[0].field").value("indicators[0].code"));
+			.andExpect(jsonPath("$.errors[0].field").value("indicators[0].code"))
+			// Where it is: the code on line 5, column 12; the op on line 6.
+			.andExpect(jsonPath("$.errors[0].line").value(5))
+			.andExpect(jsonPath("$.errors[0].column").value(12))
+			.andExpect(jsonPath("$.errors[0].message").value("第 5 行第 12 列：未知的指标编码：NOT_A_CODE"))
+			.andExpect(jsonPath("$.errors[1].line").value(6));
 		mvc.perform(multipart("/api/v1/rule-packs").file(yaml("id: [unclosed\n")).with(csrf()).with(as(admin)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("yaml"));
+			.andExpect(jsonPath("$.errors[0].field").value("yaml"))
+			.andExpect(jsonPath("$.errors[0].line").value(2))
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("expected"))));
 		mvc.perform(multipart("/api/v1/rule-packs").file(yaml(bad)).with(csrf()).with(as(adminOf(county))))
 			.andExpect(status().isForbidden());
 	}
@@ -310,12 +325,17 @@ class ScorecardApiTests {
 			.andExpect(jsonPath("$.packs[?(@.id=='QZ')].notMet").value(contains(3)))
 			.andExpect(jsonPath("$.packs[?(@.id=='SZX')].notMet").value(contains(1)))
 			.andExpect(jsonPath("$.tiles.indicatorsMet").value(0))
-			// The six built-in packs first; packs uploaded by other tests sharing the
-			// database may follow.
+			// Exactly the six built-in packs: this class rolls its uploads back.
+			.andExpect(jsonPath("$.packs.length()").value(6))
 			.andExpect(jsonPath("$.packs[0].id").value("STD"))
 			.andExpect(jsonPath("$.packs[5].id").value("SZX"))
 			.andExpect(jsonPath("$.packs[1].id").value("JC"))
 			.andExpect(jsonPath("$.packs[1].info").value(4))
+			// No dates and no units: nothing to do, every kind listed with 0.
+			.andExpect(jsonPath("$.todos.total").value(0))
+			.andExpect(jsonPath("$.todos.kinds[*].kind")
+				.value(contains("TERM_EXPIRED", "TERM_EXPIRING", "VILLAGE_UNCOVERED")))
+			.andExpect(jsonPath("$.todos.kinds[*].count").value(contains(0, 0, 0)))
 			// the township is behind on its own term and youth work committee
 			.andExpect(jsonPath("$.worstChildren.length()").value(1))
 			.andExpect(jsonPath("$.worstChildren[0].org.code").value(town.code()))
@@ -323,15 +343,50 @@ class ScorecardApiTests {
 				.value(org.hamcrest.Matchers.hasItems("ORG_TERM_ON_TIME", "ORG_TOWN_YOUTH_COMMITTEE")));
 	}
 
+	/**
+	 * The platform-wide view opens at the living root whose code sorts first. The test
+	 * makes its own: a dissolved root "00…" that sorts before everything, and a living
+	 * root "0…" right after it (every other test's codes start with a letter); both are
+	 * dissolved at the end, so that later runs on the same database are not affected.
+	 */
 	@Test
-	void aPlatformWideDashboardStartsAtTheFirstRoot() throws Exception {
-		String firstRoot = jdbc
-			.sql("SELECT code FROM org WHERE parent_id IS NULL AND dissolved_on IS NULL ORDER BY code LIMIT 1")
-			.query(String.class)
-			.single();
-		mvc.perform(get("/api/v1/dashboard").with(as(admin)))
+	void aPlatformWideDashboardStartsAtTheFirstLivingRootByCode() throws Exception {
+		OrgDetail gone = orgs.createRoot(admin,
+				TestUsers.draft(TestUsers.unique("00"), "已撤销的根", OrgKind.COUNTY_COMMITTEE));
+		orgs.dissolve(admin, gone.id(), java.time.LocalDate.now(), "测试结束");
+		OrgDetail first = orgs.createRoot(admin,
+				TestUsers.draft(TestUsers.unique("0"), "排在最前的根", OrgKind.COUNTY_COMMITTEE));
+		try {
+			mvc.perform(get("/api/v1/dashboard").with(as(admin)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.org.code").value(first.code()))
+				.andExpect(jsonPath("$.org.name").value("排在最前的根"));
+		}
+		finally {
+			orgs.dissolve(admin, first.id(), java.time.LocalDate.now(), "测试结束");
+		}
+	}
+
+	@Test
+	void servesIndicatorNamesInEnglishWhenAsked() throws Exception {
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code())
+			.param("pack", "QZ")
+			.param("period", "2024")
+			.header("Accept-Language", "en")
+			.with(as(admin)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.org.code").value(firstRoot));
+			.andExpect(jsonPath("$.indicators[?(@.code=='ORG_VILLAGE_COVERAGE')].name")
+				.value(contains("Villages and communities with a league org")));
+		mvc.perform(get("/api/v1/scorecards").param("org", county.code())
+			.param("pack", "QZ")
+			.param("period", "2024")
+			.header("Accept-Language", "zh-CN,zh;q=0.9")
+			.with(as(admin)))
+			.andExpect(jsonPath("$.indicators[?(@.code=='ORG_VILLAGE_COVERAGE')].name").value(contains("村(社区)团组织设置率")));
+		mvc.perform(get("/api/v1/rule-packs/QZ").header("Accept-Language", "en-GB").with(as(admin)))
+			.andExpect(jsonPath("$.indicators[?(@.code=='ORG_TERM_ON_TIME')].name")
+				.value(contains("Terms renewed on time")))
+			.andExpect(jsonPath("$.indicators[?(@.code=='ORG_TERM_ON_TIME')].unit").value(contains("rate")));
 	}
 
 	@Test

@@ -219,6 +219,25 @@ class ScorecardEngineTests {
 	}
 
 	@Test
+	void countsTheOrgsAndBranchesNotDissolvedByTheEvaluationDate() {
+		var org = engine.org(admin, "C");
+		// 2024: C, T1, T2, V1, V2 (T3 dissolved 2023-06-30); branches V1, V2.
+		assertThat(engine.tally(org, engine.period("2024"))).isEqualTo(new OrgTreeSource.Tally(5, 2));
+		// 2022: T3 still there.
+		assertThat(engine.tally(org, engine.period("2022")).orgs()).isEqualTo(6);
+	}
+
+	@Test
+	void aChildsFigureIsItsWholeSubtreeAndTheTopsIsTheSumOfAll() {
+		// T1 evaluated on its own: its only child V1 holds 3 of 4.
+		ScorecardView t1 = evaluate("T1", "2024");
+		assertThat(indicator(t1.indicators(), "ORG_VILLAGE_COVERAGE").numerator()).isEqualTo(3);
+		assertThat(indicator(child(t1, "V1").indicators(), "ORG_VILLAGE_COVERAGE").denominator()).isEqualTo(4);
+		// At the county the party-via-league counts are the county's own (51/70).
+		assertThat(indicator(evaluate("C", "2024").indicators(), "MEM_PARTY_VIA_LEAGUE").numerator()).isEqualTo(51);
+	}
+
+	@Test
 	void theCurrentYearIsEvaluatedAsOfTodayAPastYearAsOfItsLastDay() {
 		evaluate("C", "2024");
 		assertThat(source.askedPeriod.asOf()).isEqualTo(LocalDate.of(2024, 5, 20));
@@ -376,6 +395,10 @@ class ScorecardEngineTests {
 					"ORG_YOUTH_SOCIETY_LED");
 		}
 
+		/**
+		 * As the contract says: each org's own counts, rolled up to the child of the
+		 * asked top whose subtree holds the org (or to the top itself).
+		 */
 		@Override
 		public Map<String, Map<Long, Counts>> count(Set<String> codes, Scope subtree, Period period) {
 			calls++;
@@ -386,18 +409,22 @@ class ScorecardEngineTests {
 					Map.of(2L, new Counts(5, 5), 3L, new Counts(1, 0)), "MEM_PARTY_VIA_LEAGUE",
 					Map.of(1L, new Counts(51, 70)), "ORG_YOUTH_SOCIETY_LED",
 					Map.of(1L, new Counts(2, 0), 2L, new Counts(1, 0)));
+			String top = subtree.path().orElseThrow();
 			Map<String, Map<Long, Counts>> answer = new HashMap<>();
 			codes.forEach(c -> {
 				if (all.containsKey(c)) {
-					// Only orgs of the asked subtree, as a real source's range query
-					// gives them.
-					Map<Long, Counts> inScope = new HashMap<>();
+					Map<Long, Counts> byChild = new HashMap<>();
 					all.get(c)
 						.forEach((id, counts) -> TREE.stream()
 							.filter(o -> o.id() == id && subtree.covers(o.path()))
 							.findFirst()
-							.ifPresent(o -> inScope.put(id, counts)));
-					answer.put(c, inScope);
+							.ifPresent(o -> {
+								String rest = o.path().substring(top.length());
+								long key = rest.isEmpty() ? subtree.orgId().orElseThrow()
+										: Long.parseLong(rest.substring(0, rest.indexOf('/')));
+								byChild.merge(key, counts, Counts::plus);
+							}));
+					answer.put(c, byChild);
 				}
 			});
 			return answer;
@@ -408,7 +435,7 @@ class ScorecardEngineTests {
 				int size) {
 			evidenceScope = subtree;
 			List<Evidence> rows = new ArrayList<>();
-			rows.add(new Evidence("UNIT", "V1-村", "一村", "V1", "一村", false, "无团组织"));
+			rows.add(new Evidence("UNIT", "V1-村", "一村", 4, "V1", "一村", false, "无团组织"));
 			return new Page<>(rows, rows.size(), page, size);
 		}
 
