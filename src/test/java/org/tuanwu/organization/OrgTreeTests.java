@@ -52,7 +52,8 @@ class OrgTreeTests {
 		Problem p = catchThrowableOfType(Problem.class,
 				() -> orgs.create(admin, county.id(), TestUsers.draft(county.code(), "重复", OrgKind.BRANCH)));
 		assertThat(p.status()).isEqualTo(409);
-		assertThat(p.detail()).contains(county.code()).contains("已被使用");
+		// The caller sees the org holding the code, so it is named.
+		assertThat(p.detail()).isEqualTo("组织编码 " + county.code() + " 已是 重码县团委 的编码，请换一个编码");
 	}
 
 	@Test
@@ -164,8 +165,10 @@ class OrgTreeTests {
 				new OrgImport.Row(4, record(TestUsers.unique("X"), "孤儿支部", "NO-SUCH-PARENT", OrgKind.BRANCH)),
 				new OrgImport.Row(5, record(village, "重复编码", town, OrgKind.BRANCH)));
 		var refused = orgs.importOrganizations(admin, bad, List.of());
-		assertThat(refused.errors()).extracting(OrgImport.RowError::row).containsExactly(4, 5);
-		assertThat(refused.errors().get(0).reason()).contains("NO-SUCH-PARENT").contains("都不存在");
+		assertThat(refused.errors()).extracting(org.tuanwu.shared.RowError::row).containsExactly(4, 5);
+		assertThat(refused.errors().get(0).value()).isEqualTo("NO-SUCH-PARENT");
+		assertThat(refused.errors().get(0).field()).isEqualTo("parent_code");
+		assertThat(refused.errors().get(0).reason()).isEqualTo("上级组织不存在（文件和系统中都没有这个编码）");
 		assertThat(orgs.findByCode(admin, town)).isEmpty();
 
 		var first = orgs.importOrganizations(admin, bad.subList(0, 2), List.of());
@@ -190,18 +193,19 @@ class OrgTreeTests {
 		String a = TestUsers.unique("A");
 		String b = TestUsers.unique("B");
 		var outcome = orgs.importOrganizations(admin,
-				List.of(new OrgImport.Row(2, record(a, "甲", b, OrgKind.TOWNSHIP_COMMITTEE)),
-						new OrgImport.Row(3, record(b, "乙", a, OrgKind.TOWNSHIP_COMMITTEE))),
+				List.of(new OrgImport.Row(2, record(a, "甲", b, OrgKind.BASIC_COMMITTEE)),
+						new OrgImport.Row(3, record(b, "乙", a, OrgKind.BASIC_COMMITTEE))),
 				List.of());
-		assertThat(outcome.errors()).extracting(OrgImport.RowError::reason).allMatch(r -> r.contains("循环"));
+		assertThat(outcome.errors()).extracting(org.tuanwu.shared.RowError::reason).allMatch(r -> r.contains("循环"));
 		// an existing org moved below its own child through a file is a cycle too
-		OrgDetail town = fixtures.child(county, "循环镇团委", OrgKind.TOWNSHIP_COMMITTEE);
-		OrgDetail committee = fixtures.child(town, "循环企业团委", OrgKind.BASIC_COMMITTEE);
+		OrgDetail town = fixtures.child(county, "循环大学团委", OrgKind.BASIC_COMMITTEE);
+		OrgDetail committee = fixtures.child(town, "循环学院团委", OrgKind.BASIC_COMMITTEE);
 		var moveCycle = orgs.importOrganizations(admin, List
-			.of(new OrgImport.Row(2, record(town.code(), town.name(), committee.code(), OrgKind.TOWNSHIP_COMMITTEE))),
+			.of(new OrgImport.Row(2, record(town.code(), town.name(), committee.code(), OrgKind.BASIC_COMMITTEE))),
 				List.of());
 		assertThat(moveCycle.refused()).isTrue();
-		assertThat(moveCycle.errors().get(0).reason()).contains("循环");
+		assertThat(moveCycle.errors().get(0).reason())
+			.startsWith("上下级关系构成循环：" + town.code() + " → " + committee.code() + " → " + town.code());
 	}
 
 	static OrgRecord record(String code, String name, String parent, OrgKind kind) {

@@ -113,14 +113,14 @@ class UnitRegisterTests {
 		// Row 4 names a responsible org outside town A: nothing is written.
 		var refused = units.importUnits(adminA, rows, List.of());
 		assertThat(refused.refused()).isTrue();
-		assertThat(refused.errors()).extracting(OrgImport.RowError::row, OrgImport.RowError::column)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(4, "属地团组织编码"));
+		assertThat(refused.errors()).extracting(org.tuanwu.shared.RowError::row, org.tuanwu.shared.RowError::field)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(4, "responsible_org_code"));
 		assertThat(units.search(TestUsers.platform(), c1, Optional.empty(), Optional.empty(), Optional.empty(), 0, 10)
 			.items()).isEmpty();
 		// A league org outside the scope is refused too.
 		rows.set(2, row(4, c3, townA, Optional.of(branchB.code())));
-		assertThat(units.importUnits(adminA, rows, List.of()).errors()).extracting(OrgImport.RowError::column)
-			.containsExactly("所建团组织编码");
+		assertThat(units.importUnits(adminA, rows, List.of()).errors()).extracting(org.tuanwu.shared.RowError::field)
+			.containsExactly("league_org_code");
 		rows.set(2, row(4, c3, townA, Optional.empty()));
 		var first = units.importUnits(adminA, rows, List.of());
 		assertThat(first.errors()).isEmpty();

@@ -26,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.CurrentActor;
 import org.tuanwu.identity.Permission;
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.RowError;
 import org.tuanwu.shared.Problem;
 
 /**
@@ -119,6 +119,7 @@ class ExchangeController {
 	private static Map<String, Object> json(RowError e) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("row", e.row());
+		m.put("field", e.field());
 		m.put("column", e.column());
 		m.put("value", e.value());
 		m.put("reason", e.reason());
