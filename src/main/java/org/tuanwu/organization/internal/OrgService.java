@@ -109,6 +109,16 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 			.map(o -> detail(actor.scope(), o));
 	}
 
+	/**
+	 * Declared here, not only as the interface's default, so that it runs in this class's
+	 * read-only transaction (the search sets a planner option local to it).
+	 */
+	@Override
+	public Page<OrgNode> search(Actor actor, String query, Optional<Long> under, Optional<OrgKind> kind,
+			boolean includeDissolved, int page, int size) {
+		return search(actor, OrgSearch.of(query, under, kind, includeDissolved, page, size));
+	}
+
 	@Override
 	public Page<OrgNode> search(Actor actor, OrgSearch s) {
 		actor.require(Permission.ORG_READ);

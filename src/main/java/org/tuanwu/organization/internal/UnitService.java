@@ -31,6 +31,7 @@ import org.tuanwu.organization.UnitDraft;
 import org.tuanwu.organization.UnitRecord;
 import org.tuanwu.organization.UnitRegister;
 import org.tuanwu.organization.UnitSearch;
+import org.tuanwu.organization.UnitType;
 import org.tuanwu.organization.UnitView;
 import org.tuanwu.organization.internal.UnitStore.UnitFields;
 import org.tuanwu.shared.FieldError;
@@ -73,6 +74,12 @@ class UnitService implements UnitRegister {
 		this.tree = tree;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	@Override
+	public Page<UnitView> search(Actor actor, String query, Optional<UnitType> type, Optional<Long> under,
+			Optional<Boolean> covered, int page, int size) {
+		return search(actor, UnitSearch.of(query, type, under, covered, page, size));
 	}
 
 	@Override
