@@ -1,7 +1,7 @@
 -- Name search at province scale (300 000 orgs): a trigram index answers LIKE '%…%' without a scan. It holds the
 -- name with every character written three times, so that a keyword of one or two Chinese characters (村, 新华),
--- which has no trigram of its own, has one once tripled; OrgStore.search asks the same expression and keeps the
--- plain LIKE on the name to decide (H2 runs that LIKE alone: the same results). pg_trgm is a trusted extension:
+-- which has no trigram of its own, has one once tripled; OrgStore.search asks the same expression (the
+-- tripled name holds the tripled keyword exactly when the name holds the keyword: H2's plain LIKE, same results). pg_trgm is a trusted extension:
 -- the database owner may create it.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX org_name_tripled_trgm_idx ON org USING gin (regexp_replace(name, '(.)', '\1\1\1', 'g') gin_trgm_ops);
