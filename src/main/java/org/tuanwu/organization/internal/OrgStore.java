@@ -44,13 +44,13 @@ class OrgStore {
 			+ " (SELECT count(*) FROM org c WHERE c.parent_id = o.id %s) AS child_count";
 
 	/**
-	 * The name with every character written three times, as the trigram index of
-	 * PostgreSQL holds it (vendor migration V1_4): a keyword of one or two Chinese
-	 * characters (村, 新华) has no trigram of its own, but tripled it has one or more, so
-	 * that {@code LIKE '%…%'} can use the index, with the same results as H2's plain
-	 * {@code LIKE} on the name.
+	 * The name with every character made a word of its own ({@code 新华村} →
+	 * {@code " 新 华 村 "}), as the trigram index of PostgreSQL holds it (vendor migration
+	 * V1_4): a keyword of one or two Chinese characters (村, 新华) has no trigram of its
+	 * own, but written the same way each of its characters has one, so that
+	 * {@code LIKE '%…%'} can use the index.
 	 */
-	static final String TRIPLED_NAME = "regexp_replace(o.name, '(.)', '\\1\\1\\1', 'g')";
+	static final String CHARS_AS_WORDS = "(' ' || regexp_replace(o.name, '(.)', '\\1 ', 'g'))";
 
 	private final JdbcClient jdbc;
 
@@ -226,17 +226,15 @@ class OrgStore {
 			params.put("prefix", escapeLike(q) + "%");
 			params.put("contains", "%" + escapeLike(q) + "%");
 			if (postgres) {
-				// The tripled name contains the tripled keyword exactly when the name
-				// contains the keyword (a match off the triples' boundaries needs a run
-				// of
-				// one character, which the name then holds), so the index decides alone.
-				// strpos is only a cheap first test for the rows a path scan reads;
-				// unlike
-				// a second LIKE it does not make the planner think the keyword rare.
-				where.append(" AND (o.code LIKE :prefix OR (strpos(o.name, :keyword) <> 0 AND " + TRIPLED_NAME
-						+ " LIKE :tripled))");
+				// Every character of the keyword is a word of the indexed text, so the
+				// index finds the names holding all of them in a row; strpos on the name
+				// decides (the same result as H2's LIKE) and, unlike a second LIKE, does
+				// not
+				// make the planner think a common keyword rare.
+				where.append(" AND (o.code LIKE :prefix OR (strpos(o.name, :keyword) <> 0 AND " + CHARS_AS_WORDS
+						+ " LIKE :spaced))");
 				params.put("keyword", q);
-				params.put("tripled", "%" + escapeLike(tripled(q)) + "%");
+				params.put("spaced", "%" + escapeLike(charsAsWords(q)) + "%");
 				// A plan for these very values: a generic plan of a prepared statement
 				// (the driver prepares after five runs) cannot tell a subtree of 300 000
 				// orgs from one of 30, nor a keyword in every name from a rare one, and
@@ -480,10 +478,12 @@ class OrgStore {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	/** Every character (code point) three times, as {@link #TRIPLED_NAME} writes it. */
-	static String tripled(String text) {
-		StringBuilder b = new StringBuilder(text.length() * 3);
-		text.codePoints().forEach(c -> b.appendCodePoint(c).appendCodePoint(c).appendCodePoint(c));
+	/**
+	 * Every character (code point) a word, as {@link #CHARS_AS_WORDS} writes the name.
+	 */
+	static String charsAsWords(String text) {
+		StringBuilder b = new StringBuilder(text.length() * 2 + 1).append(' ');
+		text.codePoints().forEach(c -> b.appendCodePoint(c).append(' '));
 		return b.toString();
 	}
 

@@ -111,7 +111,7 @@ class ScorecardEngine {
 		actor.require(Permission.SCORECARD_READ);
 		return tree().findByCode(code.strip())
 			.filter(o -> actor.scope().covers(o.path()))
-			.orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管辖范围内：" + code));
+			.orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管理范围内：" + code));
 	}
 
 	Evaluation evaluate(Actor actor, RulePack pack, String orgCode, Period period) {

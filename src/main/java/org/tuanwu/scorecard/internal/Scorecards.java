@@ -219,7 +219,7 @@ class Scorecards {
 		if (actor.scope().isNone()) {
 			throw Problem.notFound("org.not-found", "您的账号没有可查看的组织范围");
 		}
-		return engine.top(actor.scope()).orElseThrow(() -> Problem.notFound("org.not-found", "您的管辖范围内还没有组织"));
+		return engine.top(actor.scope()).orElseThrow(() -> Problem.notFound("org.not-found", "您的管理范围内还没有组织"));
 	}
 
 }
