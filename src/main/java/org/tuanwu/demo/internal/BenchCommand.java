@@ -62,7 +62,7 @@ class BenchCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "bench [--calls N] [--warmup N] [--runs N] [--search-calls N]   测量组织树常用查询、名称搜索和 ORG_* 指标的耗时（先用 demo --scale province 载入数据）";
+		return "bench [--calls N] [--warmup N] [--runs N] [--search-calls N] [--only search]   测量组织树常用查询、名称搜索和 ORG_* 指标的耗时（先用 demo --scale province 载入数据）";
 	}
 
 	@Override
@@ -71,12 +71,18 @@ class BenchCommand implements Command {
 		int warmup;
 		int runs;
 		int searchCalls;
+		Optional<String> only;
 		try {
-			CommandOptions options = CommandOptions.parse(args, Set.of("calls", "warmup", "runs", "search-calls"));
+			CommandOptions options = CommandOptions.parse(args,
+					Set.of("calls", "warmup", "runs", "search-calls", "only"));
 			calls = Integer.parseInt(options.get("calls").orElse("300"));
 			warmup = Integer.parseInt(options.get("warmup").orElse("100"));
 			runs = Integer.parseInt(options.get("runs").orElse("5"));
 			searchCalls = Integer.parseInt(options.get("search-calls").orElse("100"));
+			only = options.get("only");
+			if (only.isPresent() && !only.get().equals("search")) {
+				throw new IllegalArgumentException("--only 只能是 search：" + only.get());
+			}
 		}
 		catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
@@ -93,6 +99,10 @@ class BenchCommand implements Command {
 		OrgNode county = firstChild(city, Set.of(OrgKind.COUNTY_COMMITTEE, OrgKind.DISTRICT_COMMITTEE), city);
 		OrgNode township = firstChild(county, Set.of(OrgKind.TOWNSHIP_COMMITTEE, OrgKind.STREET_WORK_COMMITTEE),
 				county);
+		if (only.isPresent()) {
+			search(out, root, city, searchCalls);
+			return 0;
+		}
 		long total = orgs.stats(ACTOR, Optional.of(root.id())).total();
 		out.printf("数据：顶级组织 %s（%s）下共 %d 个未撤销组织；每项预热 %d 次，测量 %d 次%n", root.code(), root.name(), total, warmup, calls);
 		out.printf("%-44s %8s %8s %8s %8s%n", "查询", "行数", "p50 ms", "p95 ms", "max ms");
