@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Loads the province demo (≈ 300 000 orgs) into a throw-away PostgreSQL database with the jar, then times the org
-# tree's everyday reads (bench command). Usage: scripts/benchmark.sh [--scale province|city|county] [--no-build]
+# tree's everyday reads and the name search beside the plain LIKE scan it replaced (bench command). Usage: scripts/benchmark.sh [--scale province|city|county] [--no-build]
 # Needs the local PostgreSQL cluster (started if it is not running) and root or sudo for `su postgres`.
 # The database password is fresh and random on every run and never written to a file.
 set -euo pipefail
@@ -46,7 +46,7 @@ echo "== load: demo --scale $scale (through OrganizationManagement.importOrganiz
 /usr/bin/time -f "   wall %e s, max RSS %M kB" java -Xmx1g -jar target/tuanwu.jar demo --scale "$scale" "${db[@]}"
 echo "== statistics after the bulk load (what autovacuum would do shortly after)"
 $SUDO su postgres -c "psql -q -d tuanwu_bench -c 'VACUUM ANALYZE'" >/dev/null
-echo "== reads and ORG_* source queries: bench"
+echo "== reads, name search (村, 新华, 团支部 at the root and under a city; old LIKE plan as the baseline) and ORG_* source queries: bench"
 java -Xmx512m -jar target/tuanwu.jar bench "${db[@]}"
 echo "== full evaluation of every ORG_* indicator for the root: bench-scorecard"
 java -Xmx1g -jar target/tuanwu.jar bench-scorecard --org P01 --runs 5 "${db[@]}"

@@ -1,9 +1,17 @@
 package org.tuanwu.organization;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** 组织类别. The Chinese label is the exchange format's value. */
+/**
+ * 组织类别. The Chinese label is the exchange format's value. The hierarchy (which kinds an
+ * org of this kind may have below it, which kinds may stand at the top of the tree) lives
+ * here, so that the forms, the import, the demo and the kind lists the front end is
+ * served all follow one table.
+ */
 public enum OrgKind {
 
 	PROVINCE_COMMITTEE("团省委", 5), CITY_COMMITTEE("团市委", 5), COUNTY_COMMITTEE("团县委", 5), DISTRICT_COMMITTEE("团区委", 5),
@@ -38,15 +46,82 @@ public enum OrgKind {
 	}
 
 	/**
-	 * Whether an org of this kind may have a child of the given kind: a branch has no
-	 * child orgs (its groups are not orgs), and a general branch (团总支) has only branches
-	 * below it.
+	 * A local committee elected by a congress (团省委 … 街道团工委), as opposed to the committees
+	 * of a sector or a unit.
+	 */
+	boolean isLocalCommittee() {
+		return level() > 0;
+	}
+
+	/**
+	 * 1 province, 2 city, 3 county or district, 4 township or street; 0 for the others.
+	 */
+	private int level() {
+		return switch (this) {
+			case PROVINCE_COMMITTEE -> 1;
+			case CITY_COMMITTEE -> 2;
+			case COUNTY_COMMITTEE, DISTRICT_COMMITTEE -> 3;
+			case TOWNSHIP_COMMITTEE, STREET_WORK_COMMITTEE -> 4;
+			default -> 0;
+		};
+	}
+
+	/**
+	 * Whether an org of this kind may stand at the top of the tree: only a local
+	 * committee above the township (a province, a city, or a county holding its own
+	 * platform).
+	 */
+	public boolean mayBeRoot() {
+		return level() >= 1 && level() <= 3;
+	}
+
+	/**
+	 * Whether an org of this kind may have a child of the given kind. A branch has no
+	 * child orgs (its groups are not orgs); a general branch (团总支) has only branches; a
+	 * local committee has local committees of the levels below it (a township directly
+	 * under a county or district); work committees (团工委) sit under a committee above the
+	 * township; basic committees and general branches under any committee.
 	 */
 	public boolean mayHaveChild(OrgKind child) {
 		if (isBranch()) {
 			return false;
 		}
-		return this != GENERAL_BRANCH || child.isBranch();
+		if (this == GENERAL_BRANCH) {
+			return child.isBranch();
+		}
+		if (child.isBranch() || child == GENERAL_BRANCH || child == BASIC_COMMITTEE) {
+			return true;
+		}
+		if (child == WORK_COMMITTEE) {
+			return level() >= 1 && level() <= 3;
+		}
+		if (child.isLocalCommittee()) {
+			if (child.level() == 4) {
+				return level() == 3;
+			}
+			return level() >= 1 && level() < child.level();
+		}
+		return false;
+	}
+
+	/** The kinds an org of this kind may have below it, in declaration order. */
+	public List<OrgKind> childKinds() {
+		return Arrays.stream(values()).filter(this::mayHaveChild).toList();
+	}
+
+	/** The kinds an org of this kind may have above it. */
+	public Set<OrgKind> parentKinds() {
+		Set<OrgKind> parents = EnumSet.noneOf(OrgKind.class);
+		for (OrgKind k : values()) {
+			if (k.mayHaveChild(this)) {
+				parents.add(k);
+			}
+		}
+		return parents;
+	}
+
+	public static List<OrgKind> rootKinds() {
+		return Arrays.stream(values()).filter(OrgKind::mayBeRoot).toList();
 	}
 
 	public static Optional<OrgKind> fromLabel(String label) {

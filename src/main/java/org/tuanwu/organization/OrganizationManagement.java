@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.tuanwu.identity.Actor;
+import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Page;
+import org.tuanwu.shared.RowError;
 
 /**
  * The org tree. Every call is limited to the actor's scope: an org outside it is reported
@@ -31,8 +33,13 @@ public interface OrganizationManagement {
 	 * Orgs whose code starts with, or whose name contains, the query, within the subtree
 	 * of {@code under}.
 	 */
-	Page<OrgNode> search(Actor actor, String query, Optional<Long> under, Optional<OrgKind> kind,
-			boolean includeDissolved, int page, int size);
+	default Page<OrgNode> search(Actor actor, String query, Optional<Long> under, Optional<OrgKind> kind,
+			boolean includeDissolved, int page, int size) {
+		return search(actor, OrgSearch.of(query, under, kind, includeDissolved, page, size));
+	}
+
+	/** A page of orgs, each with its ancestors within the caller's view. */
+	Page<OrgNode> search(Actor actor, OrgSearch search);
 
 	OrgStats stats(Actor actor, Optional<Long> under);
 
@@ -53,11 +60,16 @@ public interface OrganizationManagement {
 	OrgDetail dissolve(Actor actor, long orgId, LocalDate dissolvedOn, String reason);
 
 	/**
+	 * Brings a dissolved org back, with a reason (audited); its parent must be active.
+	 * The only way to undo a dissolution: an import never does.
+	 */
+	OrgDetail restore(Actor actor, long orgId, String reason);
+
+	/**
 	 * Checks every row, then writes all of them in one transaction, or none if any row is
 	 * refused.
 	 */
-	OrgImport.Outcome importOrganizations(Actor actor, List<OrgImport.Row> rows,
-			List<OrgImport.RowError> earlierErrors);
+	ImportOutcome importOrganizations(Actor actor, List<OrgImport.Row> rows, List<RowError> earlierErrors);
 
 	/**
 	 * Streams the orgs of the subtree (default: the actor's scope) parents first, in the

@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.tuanwu.identity.Actor;
+import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Page;
+import org.tuanwu.shared.RowError;
 
 /**
  * The units register (单位台账): the villages, schools, enterprises, social organizations and
@@ -21,8 +23,13 @@ public interface UnitRegister {
 	 * (default: the actor's scope), optionally of one type and covered or not, in the
 	 * order of the responsible org's path, then code.
 	 */
-	Page<UnitView> search(Actor actor, String query, Optional<UnitType> type, Optional<Long> under,
-			Optional<Boolean> covered, int page, int size);
+	default Page<UnitView> search(Actor actor, String query, Optional<UnitType> type, Optional<Long> under,
+			Optional<Boolean> covered, int page, int size) {
+		return search(actor, UnitSearch.of(query, type, under, covered, page, size));
+	}
+
+	/** The register's filters (单位台账): township, type, flags and coverage. */
+	Page<UnitView> search(Actor actor, UnitSearch search);
 
 	UnitView get(Actor actor, long unitId);
 
@@ -33,11 +40,18 @@ public interface UnitRegister {
 	void delete(Actor actor, long unitId);
 
 	/**
+	 * 建团: creates the unit's own league org under a parent the caller picks (in scope, of
+	 * a kind that may have it) and links the unit to it, in one transaction, audited. A
+	 * unit already covered by an active org is refused.
+	 */
+	UnitView foundLeagueOrg(Actor actor, long unitId, long parentId, OrgDraft draft, int expectedVersion);
+
+	/**
 	 * Checks every row, then writes all of them in one transaction, or none if any row is
 	 * refused (or {@code earlierErrors} is not empty). Keyed by unit code: a row for an
 	 * existing unit updates it.
 	 */
-	OrgImport.Outcome importUnits(Actor actor, List<ImportRow> rows, List<OrgImport.RowError> earlierErrors);
+	ImportOutcome importUnits(Actor actor, List<ImportRow> rows, List<RowError> earlierErrors);
 
 	/**
 	 * Streams the units of the subtree (default: the actor's scope) in the exchange form,

@@ -52,7 +52,8 @@ class OrgTreeTests {
 		Problem p = catchThrowableOfType(Problem.class,
 				() -> orgs.create(admin, county.id(), TestUsers.draft(county.code(), "重复", OrgKind.BRANCH)));
 		assertThat(p.status()).isEqualTo(409);
-		assertThat(p.detail()).contains(county.code()).contains("已被使用");
+		// The caller sees the org holding the code, so it is named.
+		assertThat(p.detail()).isEqualTo("组织编码 " + county.code() + " 已是 重码县团委 的编码，请换一个编码");
 	}
 
 	@Test
@@ -164,8 +165,10 @@ class OrgTreeTests {
 				new OrgImport.Row(4, record(TestUsers.unique("X"), "孤儿支部", "NO-SUCH-PARENT", OrgKind.BRANCH)),
 				new OrgImport.Row(5, record(village, "重复编码", town, OrgKind.BRANCH)));
 		var refused = orgs.importOrganizations(admin, bad, List.of());
-		assertThat(refused.errors()).extracting(OrgImport.RowError::row).containsExactly(4, 5);
-		assertThat(refused.errors().get(0).reason()).contains("NO-SUCH-PARENT").contains("都不存在");
+		assertThat(refused.errors()).extracting(org.tuanwu.shared.RowError::row).containsExactly(4, 5);
+		assertThat(refused.errors().get(0).value()).isEqualTo("NO-SUCH-PARENT");
+		assertThat(refused.errors().get(0).field()).isEqualTo("parent_code");
+		assertThat(refused.errors().get(0).reason()).isEqualTo("上级组织不存在（文件和系统中都没有这个编码）");
 		assertThat(orgs.findByCode(admin, town)).isEmpty();
 
 		var first = orgs.importOrganizations(admin, bad.subList(0, 2), List.of());
@@ -190,18 +193,102 @@ class OrgTreeTests {
 		String a = TestUsers.unique("A");
 		String b = TestUsers.unique("B");
 		var outcome = orgs.importOrganizations(admin,
-				List.of(new OrgImport.Row(2, record(a, "甲", b, OrgKind.TOWNSHIP_COMMITTEE)),
-						new OrgImport.Row(3, record(b, "乙", a, OrgKind.TOWNSHIP_COMMITTEE))),
+				List.of(new OrgImport.Row(2, record(a, "甲", b, OrgKind.BASIC_COMMITTEE)),
+						new OrgImport.Row(3, record(b, "乙", a, OrgKind.BASIC_COMMITTEE))),
 				List.of());
-		assertThat(outcome.errors()).extracting(OrgImport.RowError::reason).allMatch(r -> r.contains("循环"));
+		assertThat(outcome.errors()).extracting(org.tuanwu.shared.RowError::reason).allMatch(r -> r.contains("循环"));
 		// an existing org moved below its own child through a file is a cycle too
-		OrgDetail town = fixtures.child(county, "循环镇团委", OrgKind.TOWNSHIP_COMMITTEE);
-		OrgDetail committee = fixtures.child(town, "循环企业团委", OrgKind.BASIC_COMMITTEE);
+		OrgDetail town = fixtures.child(county, "循环大学团委", OrgKind.BASIC_COMMITTEE);
+		OrgDetail committee = fixtures.child(town, "循环学院团委", OrgKind.BASIC_COMMITTEE);
 		var moveCycle = orgs.importOrganizations(admin, List
-			.of(new OrgImport.Row(2, record(town.code(), town.name(), committee.code(), OrgKind.TOWNSHIP_COMMITTEE))),
+			.of(new OrgImport.Row(2, record(town.code(), town.name(), committee.code(), OrgKind.BASIC_COMMITTEE))),
 				List.of());
 		assertThat(moveCycle.refused()).isTrue();
-		assertThat(moveCycle.errors().get(0).reason()).contains("循环");
+		assertThat(moveCycle.errors().get(0).reason())
+			.startsWith("上下级关系构成循环：" + town.code() + " → " + committee.code() + " → " + town.code());
+	}
+
+	@Test
+	void searchResultsCarryTheirPathWithinTheCallersView() {
+		OrgDetail county = fixtures.root("路径搜索县团委");
+		OrgDetail townA = fixtures.child(county, "东镇团委", OrgKind.TOWNSHIP_COMMITTEE);
+		OrgDetail townB = fixtures.child(county, "西镇团委", OrgKind.TOWNSHIP_COMMITTEE);
+		String name = TestUsers.unique("同名村") + "团支部";
+		OrgDetail inA = fixtures.child(townA, name, OrgKind.BRANCH);
+		OrgDetail inB = fixtures.child(townB, name, OrgKind.BRANCH);
+		var hits = orgs.search(fixtures.adminOf(county), name, Optional.empty(), Optional.empty(), false, 0, 10)
+			.items();
+		// Same names, told apart by their township (from the top of the caller's view).
+		assertThat(hits).extracting(OrgNode::id).containsExactly(inA.id(), inB.id());
+		assertThat(hits.get(0).ancestors()).extracting(OrgDetail.OrgRef::name).containsExactly("路径搜索县团委", "东镇团委");
+		assertThat(hits.get(1).ancestors()).extracting(OrgDetail.OrgRef::name).containsExactly("路径搜索县团委", "西镇团委");
+		// A town admin's view starts at the town: nothing above it is shown.
+		var fromTown = orgs.search(fixtures.adminOf(townA), name, Optional.empty(), Optional.empty(), false, 0, 10);
+		assertThat(fromTown.items()).singleElement()
+			.satisfies(n -> assertThat(n.ancestors()).extracting(OrgDetail.OrgRef::name).containsExactly("东镇团委"));
+		assertThat(orgs.children(admin, townA.id(), false)).singleElement()
+			.satisfies(
+					n -> assertThat(n.ancestors()).extracting(OrgDetail.OrgRef::id).endsWith(county.id(), townA.id()));
+	}
+
+	@Test
+	void theNameSearchFindsOneAndTwoCharacterKeywordsAndTakesWildcardsLiterally() {
+		OrgDetail county = fixtures.root("关键词县团委");
+		OrgDetail town = fixtures.child(county, "新华镇团委", OrgKind.TOWNSHIP_COMMITTEE);
+		OrgDetail village = fixtures.child(town, "新华村团支部", OrgKind.BRANCH);
+		OrgDetail percent = fixtures.child(town, "百分之100%团支部", OrgKind.BRANCH);
+		fixtures.child(town, "华新社区团支部", OrgKind.BRANCH);
+		Optional<Long> under = Optional.of(county.id());
+		assertThat(orgs.search(admin, "新华", under, Optional.empty(), false, 0, 10).items()).extracting(OrgNode::id)
+			.containsExactly(town.id(), village.id());
+		assertThat(orgs.search(admin, "村", under, Optional.empty(), false, 0, 10).items()).extracting(OrgNode::id)
+			.containsExactly(village.id());
+		assertThat(orgs.search(admin, "%", under, Optional.empty(), false, 0, 10).items()).extracting(OrgNode::id)
+			.containsExactly(percent.id());
+		assertThat(orgs.search(admin, "团支部", under, Optional.empty(), false, 0, 10).total()).isEqualTo(3);
+		// the code half: a prefix of the code
+		assertThat(orgs.search(admin, village.code(), under, Optional.empty(), false, 0, 10).items())
+			.extracting(OrgNode::id)
+			.containsExactly(village.id());
+	}
+
+	@Test
+	void theMovePickerListsOnlyValidNewParents() {
+		OrgDetail county = fixtures.root("调整县团委");
+		OrgDetail townA = fixtures.child(county, "调整甲镇团委", OrgKind.TOWNSHIP_COMMITTEE);
+		OrgDetail townB = fixtures.child(county, "调整乙镇团委", OrgKind.TOWNSHIP_COMMITTEE);
+		OrgDetail townC = fixtures.child(county, "调整丙镇团委", OrgKind.TOWNSHIP_COMMITTEE);
+		orgs.dissolve(admin, townC.id(), LocalDate.now(), "撤并");
+		OrgDetail committee = fixtures.child(townA, "调整企业团委", OrgKind.BASIC_COMMITTEE);
+		OrgDetail below = fixtures.child(committee, "调整车间团总支", OrgKind.GENERAL_BRANCH);
+		fixtures.child(townA, "调整村团支部", OrgKind.BRANCH);
+		var valid = orgs
+			.search(admin,
+					new OrgSearch("", Optional.of(county.id()), Optional.empty(), false, Optional.of(committee.id()),
+							Optional.empty(), 0, 50))
+			.items();
+		// Not its current parent (town A), not itself or below it, not a branch, not a
+		// dissolved town.
+		assertThat(valid).extracting(OrgNode::id).containsExactlyInAnyOrder(county.id(), townB.id());
+		assertThat(valid).extracting(OrgNode::id).doesNotContain(townA.id(), committee.id(), below.id(), townC.id());
+		// The parent picker of 新增下级 for a township committee: only county-level orgs.
+		var forTownship = orgs
+			.search(admin,
+					new OrgSearch("", Optional.of(county.id()), Optional.empty(), false, Optional.empty(),
+							Optional.of(OrgKind.TOWNSHIP_COMMITTEE), 0, 50))
+			.items();
+		assertThat(forTownship).extracting(OrgNode::id).containsExactly(county.id());
+	}
+
+	@Test
+	void aNeverElectedOrgsTermRunsFromItsFounding() {
+		OrgDetail county = fixtures.root("届期县团委");
+		OrgDetail branch = orgs.create(admin, county.id(),
+				new OrgDraft(TestUsers.unique("TM"), "届期团支部", OrgKind.BRANCH, Sector.OTHER,
+						Optional.of(LocalDate.of(2022, 3, 1)), Optional.empty(), Optional.empty(), Optional.empty(),
+						Optional.empty(), Optional.empty()));
+		// founding 2022-03-01 + 2 years (a branch's default term)
+		assertThat(branch.termExpiresOn()).contains(LocalDate.of(2024, 3, 1));
 	}
 
 	static OrgRecord record(String code, String name, String parent, OrgKind kind) {

@@ -166,7 +166,7 @@ class ScopeMatrixTests {
 				row(3, branchB1.code(), "改名乙村团支部", townB.code()), row(4, TestUsers.unique("I"), "越权新建", townB.code())),
 				List.of());
 		assertThat(outcome.refused()).isTrue();
-		assertThat(outcome.errors()).extracting(OrgImport.RowError::row).containsExactly(3, 4);
+		assertThat(outcome.errors()).extracting(org.tuanwu.shared.RowError::row).containsExactly(3, 4);
 		assertThat(orgs.findByCode(TestUsers.platform(), newCode)).as("nothing written").isEmpty();
 		assertThat(orgs.get(TestUsers.platform(), branchB1.id()).name()).isEqualTo("乙村团支部");
 		var ok = orgs.importOrganizations(adminA, List.of(row(2, newCode, "新建村团支部", townA.code())), List.of());

@@ -96,6 +96,130 @@ class UnitRegisterTests {
 		assertThatThrownBy(() -> units.get(countyAdmin, inB.id())).isInstanceOf(Problem.class);
 	}
 
+	UnitDraft unit(String code, UnitType type, OrgDetail responsible, Optional<OrgDetail> league, boolean flags) {
+		return new UnitDraft(code, code + "单位", type, responsible.id(), league.map(OrgDetail::id), Optional.of(flags),
+				Optional.of(flags), Optional.of(flags), Optional.empty(), Optional.empty(), Optional.empty(),
+				Optional.empty(), Optional.empty());
+	}
+
+	@Test
+	void theRegisterFiltersByTownshipFlagsAndCoverageAsTheIndicatorCountsIt() {
+		Actor countyAdmin = fixtures.adminOf(county);
+		OrgDetail gone = fixtures.child(townA, "甲村旧团支部", OrgKind.BRANCH);
+		units.create(countyAdmin, village(TestUsers.unique("V"), townA, Optional.of(gone)));
+		OrgDetail future = fixtures.child(townB, "乙村筹建团支部", OrgKind.BRANCH);
+		UnitView covered = units.create(countyAdmin, village(TestUsers.unique("V"), townA, Optional.of(branchA)));
+		UnitView dissolvedCover = units
+			.search(countyAdmin, "", Optional.empty(), Optional.of(townA.id()), Optional.empty(), 0, 50)
+			.items()
+			.stream()
+			.filter(u -> u.leagueOrg().map(l -> l.id() == gone.id()).orElse(false))
+			.findFirst()
+			.orElseThrow();
+		fixtures.dissolve(gone);
+		UnitView enterprise = units.create(countyAdmin,
+				unit(TestUsers.unique("E"), UnitType.NON_PUBLIC_ENTERPRISE, townB, Optional.empty(), true));
+		UnitView notYet = units.create(countyAdmin, village(TestUsers.unique("V"), townB, Optional.of(future)));
+		UnitView countyLevel = units.create(countyAdmin,
+				unit(TestUsers.unique("E"), UnitType.NON_PUBLIC_ENTERPRISE, county, Optional.empty(), false));
+		// The branch is founded next month: the indicators do not count the village as
+		// covered yet, and neither does the register (it used to).
+		jdbc.sql("UPDATE org SET established_on = ? WHERE id = ?")
+			.params(java.time.LocalDate.now().plusMonths(1), future.id())
+			.update();
+
+		assertThat(codes(new UnitSearch("", Optional.empty(), Optional.empty(), Optional.of(townA.id()),
+				Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 50)))
+			.containsExactlyInAnyOrder(covered.code(), dissolvedCover.code());
+		assertThat(codes(new UnitSearch("", Optional.empty(), Optional.empty(), Optional.of(townB.id()),
+				Optional.of(false), Optional.empty(), Optional.empty(), Optional.empty(), 0, 50)))
+			.containsExactlyInAnyOrder(enterprise.code(), notYet.code());
+		assertThat(codes(new UnitSearch("", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false),
+				Optional.empty(), Optional.empty(), Optional.empty(), 0, 50)))
+			.containsExactlyInAnyOrder(dissolvedCover.code(), enterprise.code(), notYet.code(), countyLevel.code());
+		assertThat(codes(new UnitSearch("", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true),
+				Optional.empty(), Optional.empty(), Optional.empty(), 0, 50)))
+			.containsExactly(covered.code());
+		assertThat(codes(new UnitSearch("", Optional.of(UnitType.NON_PUBLIC_ENTERPRISE), Optional.empty(),
+				Optional.empty(), Optional.empty(), Optional.of(true), Optional.of(true), Optional.of(true), 0, 50)))
+			.containsExactly(enterprise.code());
+		assertThat(codes(new UnitSearch("", Optional.of(UnitType.NON_PUBLIC_ENTERPRISE), Optional.empty(),
+				Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty(), Optional.empty(), 0, 50)))
+			.containsExactly(countyLevel.code());
+
+		UnitView marked = units.get(countyAdmin, dissolvedCover.id());
+		assertThat(marked.covered()).isFalse();
+		assertThat(marked.leagueOrgDissolvedOn()).contains(java.time.LocalDate.now());
+		assertThat(marked.township()).map(OrgDetail.OrgRef::id).contains(townA.id());
+		assertThat(units.get(countyAdmin, notYet.id()).covered()).isFalse();
+		assertThat(units.get(countyAdmin, countyLevel.id()).township()).isEmpty();
+		assertThatThrownBy(() -> units.search(countyAdmin,
+				new UnitSearch("", Optional.empty(), Optional.empty(), Optional.of(branchA.id()), Optional.empty(),
+						Optional.empty(), Optional.empty(), Optional.empty(), 0, 50)))
+			.isInstanceOf(Problem.class)
+			.hasMessageContaining("不是乡镇团委或街道团工委");
+	}
+
+	List<String> codes(UnitSearch search) {
+		return units.search(fixtures.adminOf(county), search).items().stream().map(UnitView::code).toList();
+	}
+
+	@Test
+	void foundingALeagueOrgCreatesTheBranchAndLinksTheUnitInOneAuditedStep() {
+		Actor countyAdmin = fixtures.adminOf(county);
+		UnitView enterprise = units.create(countyAdmin,
+				unit(TestUsers.unique("E"), UnitType.NON_PUBLIC_ENTERPRISE, townB, Optional.empty(), true));
+		String refusedCode = TestUsers.unique("LB");
+		// Under a branch: the org's kind rule refuses, and nothing is written at all.
+		assertThatThrownBy(() -> units.foundLeagueOrg(countyAdmin, enterprise.id(), branchB.id(),
+				TestUsers.draft(refusedCode, "某公司团支部", OrgKind.BRANCH), enterprise.version()))
+			.isInstanceOf(Problem.class)
+			.hasMessageContaining("团支部之下不能再设下级组织");
+		assertThat(jdbc.sql("SELECT count(*) FROM org WHERE code = ?").param(refusedCode).query(Long.class).single())
+			.isZero();
+		// Under a parent outside the scope: not found.
+		assertThatThrownBy(() -> units.foundLeagueOrg(adminA, enterprise.id(), townB.id(),
+				TestUsers.draft(TestUsers.unique("LB"), "某公司团支部", OrgKind.BRANCH), enterprise.version()))
+			.isInstanceOf(Problem.class);
+
+		String code = TestUsers.unique("LB");
+		UnitView linked = units.foundLeagueOrg(countyAdmin, enterprise.id(), townB.id(),
+				TestUsers.draft(code, "某公司团支部", OrgKind.BRANCH), enterprise.version());
+		assertThat(linked.covered()).isTrue();
+		assertThat(linked.leagueOrg()).map(OrgDetail.OrgRef::code).contains(code);
+		assertThat(linked.version()).isEqualTo(enterprise.version() + 1);
+		long parent = jdbc.sql("SELECT parent_id FROM org WHERE code = ?").param(code).query(Long.class).single();
+		assertThat(parent).isEqualTo(townB.id());
+		String summary = jdbc
+			.sql("SELECT summary FROM audit_event WHERE action = 'UNIT_UPDATED' AND target_id = ? ORDER BY id DESC")
+			.param(enterprise.code())
+			.query(String.class)
+			.list()
+			.get(0);
+		assertThat(summary).startsWith("建团").contains(code);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ORG_CREATED' AND target_id = ?")
+			.param(code)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		// Covered now: a second 建团 is refused.
+		assertThatThrownBy(() -> units.foundLeagueOrg(countyAdmin, enterprise.id(), townB.id(),
+				TestUsers.draft(TestUsers.unique("LB"), "又一个团支部", OrgKind.BRANCH), linked.version()))
+			.isInstanceOf(Problem.class)
+			.hasMessageContaining("无需再建团");
+	}
+
+	@Test
+	void aUnitCodeTakenOutsideTheScopeIsUnavailableWithoutSayingWhere() {
+		UnitView inB = units.create(TestUsers.platform(), village(TestUsers.unique("V"), townB, Optional.of(branchB)));
+		Problem created = org.assertj.core.api.Assertions.catchThrowableOfType(Problem.class,
+				() -> units.create(adminA, village(inB.code(), townA, Optional.empty())));
+		assertThat(created.status()).isEqualTo(409);
+		assertThat(created.detail()).isEqualTo("单位编码 " + inB.code() + " 不可用，请换一个编码").doesNotContain(inB.name());
+		var imported = units.importUnits(adminA, List.of(row(2, inB.code(), townA, Optional.empty())), List.of());
+		assertThat(imported.errors()).singleElement()
+			.satisfies(e -> assertThat(e.reason()).isEqualTo("单位编码 " + inB.code() + " 不可用，请换一个编码"));
+	}
+
 	UnitRegister.ImportRow row(int n, String code, OrgDetail responsible, Optional<String> league) {
 		return new UnitRegister.ImportRow(n,
 				new UnitRecord(code, code + "公司", UnitType.NON_PUBLIC_ENTERPRISE, responsible.code(), Optional.of(true),
@@ -113,14 +237,14 @@ class UnitRegisterTests {
 		// Row 4 names a responsible org outside town A: nothing is written.
 		var refused = units.importUnits(adminA, rows, List.of());
 		assertThat(refused.refused()).isTrue();
-		assertThat(refused.errors()).extracting(OrgImport.RowError::row, OrgImport.RowError::column)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(4, "属地团组织编码"));
+		assertThat(refused.errors()).extracting(org.tuanwu.shared.RowError::row, org.tuanwu.shared.RowError::field)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(4, "responsible_org_code"));
 		assertThat(units.search(TestUsers.platform(), c1, Optional.empty(), Optional.empty(), Optional.empty(), 0, 10)
 			.items()).isEmpty();
 		// A league org outside the scope is refused too.
 		rows.set(2, row(4, c3, townA, Optional.of(branchB.code())));
-		assertThat(units.importUnits(adminA, rows, List.of()).errors()).extracting(OrgImport.RowError::column)
-			.containsExactly("所建团组织编码");
+		assertThat(units.importUnits(adminA, rows, List.of()).errors()).extracting(org.tuanwu.shared.RowError::field)
+			.containsExactly("league_org_code");
 		rows.set(2, row(4, c3, townA, Optional.empty()));
 		var first = units.importUnits(adminA, rows, List.of());
 		assertThat(first.errors()).isEmpty();

@@ -80,6 +80,11 @@ public class TestUsers {
 		return orgs.create(platform(), parent.id(), draft(unique("C"), name, kind));
 	}
 
+	/** Dissolves the org today (it must have no active child). */
+	public OrgDetail dissolve(OrgDetail org) {
+		return orgs.dissolve(platform(), org.id(), java.time.LocalDate.now(), "测试撤销");
+	}
+
 	public static OrgDraft draft(String code, String name, OrgKind kind) {
 		return new OrgDraft(code, name, kind, Sector.OTHER, Optional.empty(), Optional.empty(), Optional.empty(),
 				Optional.empty(), Optional.empty(), Optional.empty());

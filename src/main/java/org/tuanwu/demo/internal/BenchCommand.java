@@ -27,8 +27,9 @@ import org.tuanwu.shared.Command;
  * {@code bench [--calls N] [--warmup N]}: times the org tree's everyday reads on a loaded
  * data set (normally the province demo) through the real service: children of a city, a
  * county and a township, and the first page of 50 orgs of a subtree in path order under a
- * city and under the root. Prints p50/p95/max per read. Not a test: the figures depend on
- * the machine (docs/benchmarks.md).
+ * city and under the root, and the name search for three keywords beside the plain LIKE
+ * scan it replaced. Prints p50/p95/max per read. Not a test: the figures depend on the
+ * machine (docs/benchmarks.md).
  */
 @Component
 class BenchCommand implements Command {
@@ -61,7 +62,7 @@ class BenchCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "bench [--calls N] [--warmup N] [--runs N]   测量组织树常用查询和 ORG_* 指标的耗时（先用 demo --scale province 载入数据）";
+		return "bench [--calls N] [--warmup N] [--runs N] [--search-calls N] [--only search]   测量组织树常用查询、名称搜索和 ORG_* 指标的耗时（先用 demo --scale province 载入数据）";
 	}
 
 	@Override
@@ -69,11 +70,19 @@ class BenchCommand implements Command {
 		int calls;
 		int warmup;
 		int runs;
+		int searchCalls;
+		Optional<String> only;
 		try {
-			CommandOptions options = CommandOptions.parse(args, Set.of("calls", "warmup", "runs"));
+			CommandOptions options = CommandOptions.parse(args,
+					Set.of("calls", "warmup", "runs", "search-calls", "only"));
 			calls = Integer.parseInt(options.get("calls").orElse("300"));
 			warmup = Integer.parseInt(options.get("warmup").orElse("100"));
 			runs = Integer.parseInt(options.get("runs").orElse("5"));
+			searchCalls = Integer.parseInt(options.get("search-calls").orElse("100"));
+			only = options.get("only");
+			if (only.isPresent() && !only.get().equals("search")) {
+				throw new IllegalArgumentException("--only 只能是 search：" + only.get());
+			}
 		}
 		catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
@@ -90,6 +99,10 @@ class BenchCommand implements Command {
 		OrgNode county = firstChild(city, Set.of(OrgKind.COUNTY_COMMITTEE, OrgKind.DISTRICT_COMMITTEE), city);
 		OrgNode township = firstChild(county, Set.of(OrgKind.TOWNSHIP_COMMITTEE, OrgKind.STREET_WORK_COMMITTEE),
 				county);
+		if (only.isPresent()) {
+			search(out, root, city, searchCalls);
+			return 0;
+		}
 		long total = orgs.stats(ACTOR, Optional.of(root.id())).total();
 		out.printf("数据：顶级组织 %s（%s）下共 %d 个未撤销组织；每项预热 %d 次，测量 %d 次%n", root.code(), root.name(), total, warmup, calls);
 		out.printf("%-44s %8s %8s %8s %8s%n", "查询", "行数", "p50 ms", "p95 ms", "max ms");
@@ -105,8 +118,63 @@ class BenchCommand implements Command {
 				() -> orgs.search(ACTOR, "", Optional.of(root.id()), Optional.empty(), false, 0, 50).items().size());
 		measure(out, "search(\"\", 市 " + city.code() + ", 第20页50行)", warmup, calls,
 				() -> orgs.search(ACTOR, "", Optional.of(city.id()), Optional.empty(), false, 19, 50).items().size());
+		search(out, root, city, searchCalls);
 		indicators(out, root, county, runs);
 		return 0;
+	}
+
+	static final List<String> KEYWORDS = List.of("村", "新华", "团支部");
+
+	/**
+	 * Name search, first page of 50 with its pager count, through the service (the
+	 * trigram index on PostgreSQL), beside the plain LIKE scan it replaced, run here on
+	 * the same data as the baseline.
+	 */
+	private void search(PrintStream out, OrgNode root, OrgNode city, int calls) {
+		int warmup = Math.max(1, calls / 10);
+		out.printf("%n名称搜索：第1页50行及其计数；“新”= 服务（PostgreSQL 上用三元组索引），“旧”= 原来的 LIKE '%%…%%' 扫描；每项预热 %d 次，测量 %d 次%n", warmup,
+				calls);
+		out.printf("%-44s %8s %8s %8s %8s%n", "查询", "行数", "p50 ms", "p95 ms", "max ms");
+		for (String keyword : KEYWORDS) {
+			for (OrgNode under : List.of(root, city)) {
+				String where = (under == root ? "根 " : "市 ") + under.code();
+				Scope scope = scope(under);
+				measure(out, "新 search(\"" + keyword + "\", " + where + ")", warmup, calls,
+						() -> orgs.search(ACTOR, keyword, Optional.of(under.id()), Optional.empty(), false, 0, 50)
+							.items()
+							.size());
+				measure(out, "旧 LIKE(\"" + keyword + "\", " + where + ")", warmup, calls,
+						() -> oldLikeSearch(keyword, scope));
+			}
+		}
+	}
+
+	/**
+	 * The search as it was before the trigram index: the pager's capped count and the
+	 * page.
+	 */
+	private int oldLikeSearch(String keyword, Scope scope) {
+		String escaped = keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String where = " WHERE o.path >= :lower AND o.path < :upper AND (o.code LIKE :prefix OR o.name LIKE :contains)"
+				+ " AND o.dissolved_on IS NULL";
+		jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM org o" + where + " LIMIT 10001) t")
+			.param("lower", scope.lower())
+			.param("upper", scope.upper())
+			.param("prefix", escaped + "%")
+			.param("contains", "%" + escaped + "%")
+			.query(Long.class)
+			.single();
+		return jdbc
+			.sql("SELECT o.id, o.code, o.name, (SELECT count(*) FROM org c WHERE c.parent_id = o.id"
+					+ " AND c.dissolved_on IS NULL) AS child_count FROM org o" + where
+					+ " ORDER BY o.path LIMIT 50 OFFSET 0")
+			.param("lower", scope.lower())
+			.param("upper", scope.upper())
+			.param("prefix", escaped + "%")
+			.param("contains", "%" + escaped + "%")
+			.query((rs, n) -> rs.getLong(1))
+			.list()
+			.size();
 	}
 
 	/**

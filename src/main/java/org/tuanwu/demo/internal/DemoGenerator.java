@@ -586,17 +586,21 @@ final class DemoGenerator {
 	}
 
 	/**
-	 * Most committees were elected within their term; about one in seven is overdue, a
-	 * few have no date on file.
+	 * Terms as a county's records show them: most committees were elected within their
+	 * term (so the last election lies within the last few years, and about one in eight
+	 * of those is due within 90 days); about one in seven is overdue, by up to two years.
+	 * An org founded within its first term and never elected yet has no election date:
+	 * its term runs from the founding. Never a term that ran out decades ago.
 	 */
 	private Optional<LocalDate> election(Random r, LocalDate established, int termYears) {
 		int roll = r.nextInt(100);
-		if (roll < 3) {
+		long daysAgo = roll < 14 ? termYears * 365L + 15 + r.nextInt(700) : r.nextInt(termYears * 365 - 20);
+		LocalDate election = today.minusDays(daysAgo);
+		if (!election.isAfter(established)) {
+			// Founded after the election would have been: still in its first term.
 			return Optional.empty();
 		}
-		long daysAgo = roll < 17 ? termYears * 365L + 15 + r.nextInt(700) : r.nextInt(termYears * 365 - 20);
-		LocalDate election = today.minusDays(daysAgo);
-		return Optional.of(election.isBefore(established) ? established : election);
+		return Optional.of(election);
 	}
 
 	private LocalDate date(Random r, int fromYear, int toYear) {

@@ -15,6 +15,7 @@ import org.tuanwu.organization.OrgRecord;
 import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.UnitRecord;
 import org.tuanwu.organization.UnitRegister;
+import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Problem;
 
 /**
@@ -72,7 +73,7 @@ class DemoLoader {
 			for (OrgRecord r : records) {
 				rows.add(new OrgImport.Row(rows.size() + 2, r));
 			}
-			OrgImport.Outcome outcome = orgs.importOrganizations(ACTOR, rows, List.of());
+			ImportOutcome outcome = orgs.importOrganizations(ACTOR, rows, List.of());
 			if (outcome.refused()) {
 				// The generator's own bug: show the first reasons instead of a
 				// half-loaded demo without explanation.
@@ -91,7 +92,7 @@ class DemoLoader {
 			for (UnitRecord r : records) {
 				rows.add(new UnitRegister.ImportRow(rows.size() + 2, r));
 			}
-			OrgImport.Outcome outcome = units.importUnits(ACTOR, rows, List.of());
+			ImportOutcome outcome = units.importUnits(ACTOR, rows, List.of());
 			if (outcome.refused()) {
 				throw Problem.badRequest("demo.refused",
 						"演示单位数据未通过导入检查：" + outcome.errors().subList(0, Math.min(5, outcome.errors().size())));

@@ -27,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.CurrentActor;
 import org.tuanwu.identity.Permission;
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.RowError;
 import org.tuanwu.shared.Problem;
 
 /**
@@ -124,6 +124,7 @@ class ExchangeController {
 	private static Map<String, Object> json(RowError e) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("row", e.row());
+		m.put("field", e.field());
 		m.put("column", e.column());
 		// A refused cell may be huge (a pasted page): echo enough of it to find it.
 		m.put("value", e.value().length() <= 200 ? e.value() : e.value().substring(0, 200) + "…");

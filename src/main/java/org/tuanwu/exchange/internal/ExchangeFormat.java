@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.tuanwu.identity.Actor;
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.RowError;
 
 /**
  * One type of EXCHANGE.md "Templates" ({@code organizations}, …): its columns, how rows
@@ -30,6 +30,23 @@ interface ExchangeFormat {
 
 	/** Collects the rows of one file. */
 	Batch batch();
+
+	/**
+	 * The errors a domain module reported by field key, with the Chinese header of the
+	 * key's column (a key this format does not know is shown as it is).
+	 */
+	default List<RowError> named(List<RowError> errors) {
+		return errors.stream().map(e -> {
+			if (!e.column().isEmpty()) {
+				return e;
+			}
+			return e.withColumn(columns().stream()
+				.filter(c -> c.key().equals(e.field()))
+				.map(Column::header)
+				.findFirst()
+				.orElse(e.field()));
+		}).toList();
+	}
 
 	/** Checks that the actor may export the subtree before anything is written. */
 	void checkExport(Actor actor, Optional<Long> under);

@@ -21,7 +21,7 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.AuditLog;
 import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.identity.Permission;
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.RowError;
 import org.tuanwu.shared.Problem;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.RowError;
 
 /**
  * Matches a header row to a format's columns, by Chinese header or English key, in any
@@ -36,12 +36,12 @@ final class HeaderMatch {
 			}
 			Optional<Column> column = columns.stream().filter(c -> c.matches(name)).findFirst();
 			if (column.isEmpty()) {
-				errors.add(new RowError(1, name, name, "未知的列“" + name + "”：请使用模板中的表头"));
+				errors.add(new RowError(1, "", name, name, "未知的列“" + name + "”：请使用模板中的表头"));
 				continue;
 			}
 			Integer first = seen.putIfAbsent(column.get(), i);
 			if (first != null) {
-				errors.add(new RowError(1, column.get().header(), name,
+				errors.add(new RowError(1, column.get().key(), column.get().header(), name,
 						"列“" + column.get().header() + "”重复（第 " + (first + 1) + " 列和第 " + (i + 1) + " 列）"));
 				continue;
 			}
@@ -49,7 +49,7 @@ final class HeaderMatch {
 		}
 		for (Column c : columns) {
 			if (c.required() && !seen.containsKey(c)) {
-				errors.add(new RowError(1, c.header(), "", "缺少必需的列“" + c.header() + "”"));
+				errors.add(new RowError(1, c.key(), c.header(), "", "缺少必需的列“" + c.header() + "”"));
 			}
 		}
 		return errors.size() == before ? Optional.of(byIndex) : Optional.empty();

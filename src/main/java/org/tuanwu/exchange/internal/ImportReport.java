@@ -2,7 +2,7 @@ package org.tuanwu.exchange.internal;
 
 import java.util.List;
 
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.RowError;
 
 /**
  * What an import did ({@code rows} = data rows read), or every bad row if it wrote

@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.Permission;
 import org.tuanwu.organization.OrgImport;
-import org.tuanwu.organization.OrgImport.RowError;
 import org.tuanwu.organization.OrgKind;
 import org.tuanwu.organization.OrgRecord;
 import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
+import org.tuanwu.shared.ImportOutcome;
+import org.tuanwu.shared.RowError;
 
 /**
  * The {@code organizations} template of EXCHANGE.md (团组织): one row per org, referred to
@@ -172,10 +173,9 @@ class OrganizationsFormat implements ExchangeFormat {
 		public ImportReport apply(Actor actor, List<RowError> fileErrors) {
 			List<RowError> earlier = new ArrayList<>(fileErrors);
 			earlier.addAll(errors);
-			OrgImport.Outcome outcome = orgs.importOrganizations(actor, parsed, earlier);
-			List<RowError> all = outcome.errors()
-				.stream()
-				.filter(e -> !(e.column().equals(PARENT.header()) && refusedCodes.contains(e.value())
+			ImportOutcome outcome = orgs.importOrganizations(actor, parsed, earlier);
+			List<RowError> all = named(outcome.errors()).stream()
+				.filter(e -> !(e.field().equals(PARENT.key()) && refusedCodes.contains(e.value())
 						&& e.reason().contains("不存在")))
 				.toList();
 			return new ImportReport(count, outcome.created(), outcome.updated(), outcome.unchanged(), all);

@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.tuanwu.organization.OrgImport.RowError;
 import org.tuanwu.shared.DateRange;
+import org.tuanwu.shared.RowError;
 
 /**
  * The cells of one data row, read as typed values; every value that cannot be read adds
@@ -40,7 +40,7 @@ final class RowValues {
 	}
 
 	void error(Column column, String value, String reason) {
-		errors.add(new RowError(row, column.header(), value, reason));
+		errors.add(new RowError(row, column.key(), column.header(), value, reason));
 		bad = true;
 	}
 

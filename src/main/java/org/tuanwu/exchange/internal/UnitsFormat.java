@@ -12,12 +12,13 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.Permission;
-import org.tuanwu.organization.OrgImport;
-import org.tuanwu.organization.OrgImport.RowError;
+
 import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.UnitRecord;
 import org.tuanwu.organization.UnitRegister;
 import org.tuanwu.organization.UnitType;
+import org.tuanwu.shared.ImportOutcome;
+import org.tuanwu.shared.RowError;
 
 /**
  * The {@code units} template of EXCHANGE.md (单位台账): one row per unit, orgs referred to by
@@ -168,8 +169,9 @@ class UnitsFormat implements ExchangeFormat {
 		public ImportReport apply(Actor actor, List<RowError> fileErrors) {
 			List<RowError> earlier = new ArrayList<>(fileErrors);
 			earlier.addAll(errors);
-			OrgImport.Outcome outcome = units.importUnits(actor, parsed, earlier);
-			return new ImportReport(count, outcome.created(), outcome.updated(), outcome.unchanged(), outcome.errors());
+			ImportOutcome outcome = units.importUnits(actor, parsed, earlier);
+			return new ImportReport(count, outcome.created(), outcome.updated(), outcome.unchanged(),
+					named(outcome.errors()));
 		}
 
 	}

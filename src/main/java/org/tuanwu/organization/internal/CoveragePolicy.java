@@ -38,6 +38,16 @@ final class CoveragePolicy {
 	}
 
 	/**
+	 * The Java form of {@link #COVERED} for one unit, for the register's view: its league
+	 * org, if any, exists on the day.
+	 */
+	static boolean covered(boolean hasLeagueOrg, java.util.Optional<java.time.LocalDate> leagueEstablishedOn,
+			java.util.Optional<java.time.LocalDate> leagueDissolvedOn, java.time.LocalDate day) {
+		return hasLeagueOrg && leagueEstablishedOn.map(e -> !e.isAfter(day)).orElse(true)
+				&& leagueDissolvedOn.map(d -> d.isAfter(day)).orElse(true);
+	}
+
+	/**
 	 * The org under alias {@code x} exists on the day: established on or before it, not
 	 * dissolved on or before it.
 	 */

@@ -2,6 +2,7 @@ package org.tuanwu.organization.internal;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.tuanwu.organization.OrgDetail;
 import org.tuanwu.organization.OrgDraft;
 import org.tuanwu.organization.OrgKind;
 import org.tuanwu.organization.OrgNode;
+import org.tuanwu.organization.OrgSearch;
 import org.tuanwu.organization.OrgStats;
 import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
@@ -64,8 +66,20 @@ class OrgController {
 	record DissolveRequest(LocalDate dissolvedOn, String reason) {
 	}
 
+	record RestoreRequest(String reason) {
+	}
+
+	/**
+	 * The codes of the lists, and the kind hierarchy: which kinds may be a top of the
+	 * tree, and the child kinds of each kind (what 新增下级 and the kind list may offer).
+	 */
 	record Enums(List<OrgKind> orgKinds, List<OrgKind> branchKinds, List<Sector> sectors,
-			List<org.tuanwu.identity.Role> roles) {
+			List<org.tuanwu.identity.Role> roles, List<OrgKind> rootKinds, Map<OrgKind, List<OrgKind>> childKinds) {
+	}
+
+	/** The field rules the server checks with, for the forms of orgs and units. */
+	record FieldRulesView(Map<String, FieldRules.FieldRule> org, Map<String, FieldRules.FieldRule> unit,
+			Map<String, FieldRules.FieldRule> dissolve, Map<String, FieldRules.FieldRule> restore) {
 	}
 
 	@GetMapping("/orgs/roots")
@@ -86,8 +100,10 @@ class OrgController {
 	@GetMapping("/orgs")
 	Page<OrgNode> search(@RequestParam(defaultValue = "") String q, @RequestParam Optional<Long> under,
 			@RequestParam Optional<OrgKind> kind, @RequestParam(defaultValue = "false") boolean includeDissolved,
+			@RequestParam Optional<Long> validParentFor, @RequestParam Optional<OrgKind> mayHaveChild,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return orgs.search(actors.get(), q, under, kind, includeDissolved, Math.max(0, page), Page.size(size));
+		return orgs.search(actors.get(), new OrgSearch(q, under, kind, includeDissolved, validParentFor, mayHaveChild,
+				Math.max(0, page), Page.size(size)));
 	}
 
 	@GetMapping("/orgs/stats")
@@ -125,11 +141,27 @@ class OrgController {
 		return orgs.dissolve(actors.get(), id, request.dissolvedOn(), request.reason() == null ? "" : request.reason());
 	}
 
+	@PostMapping("/orgs/{id}/restore")
+	OrgDetail restore(@PathVariable long id, @RequestBody RestoreRequest request) {
+		return orgs.restore(actors.get(), id, request.reason() == null ? "" : request.reason());
+	}
+
 	@GetMapping("/meta/enums")
 	Enums enums() {
+		Map<OrgKind, List<OrgKind>> childKinds = new EnumMap<>(OrgKind.class);
+		for (OrgKind k : OrgKind.values()) {
+			childKinds.put(k, k.childKinds());
+		}
 		return new Enums(Arrays.asList(OrgKind.values()),
 				Arrays.stream(OrgKind.values()).filter(OrgKind::isBranch).toList(), Arrays.asList(Sector.values()),
-				Arrays.asList(org.tuanwu.identity.Role.values()));
+				Arrays.asList(org.tuanwu.identity.Role.values()), OrgKind.rootKinds(), childKinds);
+	}
+
+	@GetMapping("/meta/field-rules")
+	FieldRulesView fieldRules() {
+		return new FieldRulesView(FieldRules.byField(FieldRules.ORG), FieldRules.byField(FieldRules.UNIT),
+				FieldRules.byField(List.of(FieldRules.DISSOLVED_ON, FieldRules.DISSOLVE_REASON)),
+				FieldRules.byField(List.of(FieldRules.RESTORE_REASON)));
 	}
 
 }

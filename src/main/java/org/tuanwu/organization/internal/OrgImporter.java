@@ -13,23 +13,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.AuditLog;
 import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.identity.AuditLog.Change;
 import org.tuanwu.identity.Scope;
-import org.tuanwu.organization.OrgImport.Outcome;
+import org.tuanwu.organization.OrgCreated;
+import org.tuanwu.organization.OrgDissolved;
 import org.tuanwu.organization.OrgImport.Row;
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.organization.OrgKind;
+import org.tuanwu.organization.OrgMoved;
 import org.tuanwu.organization.OrgRecord;
+import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.RowError;
 
 /**
  * Applies an {@code organizations} file: every row is checked against the file and the
- * database first (codes, parents, kinds, scope, cycles); only a file without a single bad
- * row is written, in the caller's transaction. Rows are keyed by org code, so importing
- * the same file again updates and never duplicates.
+ * database first, by the same named rules as the API ({@link FieldRules},
+ * {@link OrgKindPolicy}, {@link OrgParentPolicy}, {@link OrgScopePolicy},
+ * {@link DissolutionPolicy}, {@link RestorePolicy} and the modules' vetoes), judged
+ * against the tree as it will be after the file (a file may dissolve a parent together
+ * with all its children); only a file without a single bad row is written, in the
+ * caller's transaction. Rows are keyed by org code, so importing the same file again
+ * updates and never duplicates. Errors name fields by their exchange key
+ * ({@code parent_code}); the exchange layer adds the headers.
  */
 @Component
 class OrgImporter {
@@ -39,39 +49,34 @@ class OrgImporter {
 	/** Rows written per batch of org, history and audit inserts. */
 	private static final int WRITE_CHUNK = 5_000;
 
-	static final String CODE = "组织编码";
+	static final String CODE = "code";
 
-	static final String NAME = "组织名称";
+	static final String PARENT = "parent_code";
 
-	static final String PARENT = "上级组织编码";
+	static final String KIND = "kind";
 
-	static final String KIND = "组织类别";
-
-	static final String TERM = "届期(年)";
-
-	static final String ESTABLISHED = "成立日期";
-
-	static final String ELECTION = "最近换届日期";
-
-	static final String DISSOLVED = "撤销日期";
-
-	static final String YOUTH = "14至35岁常住青年数";
-
-	static final String POPULATION = "6至35岁户籍人口数";
+	static final String DISSOLVED = "dissolved_on";
 
 	private final OrgStore store;
 
 	private final AuditLog audit;
 
+	private final DissolutionVetoes vetoes;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	OrgImporter(OrgStore store, AuditLog audit, Clock clock) {
+	OrgImporter(OrgStore store, AuditLog audit, DissolutionVetoes vetoes, ApplicationEventPublisher events,
+			Clock clock) {
 		this.store = store;
 		this.audit = audit;
+		this.vetoes = vetoes;
+		this.events = events;
 		this.clock = clock;
 	}
 
-	Outcome run(Actor actor, List<Row> rows, List<RowError> earlier) {
+	ImportOutcome run(Actor actor, List<Row> rows, List<RowError> earlier) {
 		long started = System.nanoTime();
 		Check check = new Check(actor.scope(), rows);
 		check.run();
@@ -80,9 +85,9 @@ class OrgImporter {
 		errors.addAll(check.errors);
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparingInt(RowError::row));
-			return new Outcome(0, 0, 0, errors);
+			return ImportOutcome.refusedWith(errors);
 		}
-		Outcome outcome = write(actor, check);
+		ImportOutcome outcome = write(actor, check);
 		log.info("import of {} org rows: done in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
 		return outcome;
 	}
@@ -104,6 +109,12 @@ class OrgImporter {
 
 		final Set<Integer> badRows = new HashSet<>();
 
+		/** Codes of the orgs the file dissolves (new ones created dissolved included). */
+		final Set<String> dissolvedByFile = new HashSet<>();
+
+		/** Codes of existing orgs whose kind the file changes. */
+		final Set<String> kindChanged = new HashSet<>();
+
 		final LocalDate today = LocalDate.now(clock);
 
 		Check(Scope scope, List<Row> rows) {
@@ -111,28 +122,26 @@ class OrgImporter {
 			this.rows = rows;
 		}
 
-		void error(Row row, String column, String value, String reason) {
-			errors.add(new RowError(row.number(), column, value, reason));
+		void error(Row row, String field, String value, String reason) {
+			errors.add(RowError.of(row.number(), field, value, reason));
+			badRows.add(row.number());
+		}
+
+		void error(Row row, OrgRefusal refusal, String value) {
+			errors.add(refusal.rowError(row.number(), value));
 			badRows.add(row.number());
 		}
 
 		void run() {
 			for (Row row : rows) {
 				OrgRecord r = row.record();
-				OrgRules.checkCode(r.code()).ifPresent(m -> error(row, CODE, r.code(), m));
-				OrgRules.checkName(r.name()).ifPresent(m -> error(row, NAME, r.name(), m));
-				r.termYears()
-					.flatMap(OrgRules::checkTermYears)
-					.ifPresent(m -> error(row, TERM, r.termYears().get().toString(), m));
-				r.residentYouth().filter(n -> n < 0).ifPresent(n -> error(row, YOUTH, n.toString(), "不能为负数"));
-				r.registeredPop635().filter(n -> n < 0).ifPresent(n -> error(row, POPULATION, n.toString(), "不能为负数"));
-				future(row, ESTABLISHED, r.establishedOn());
-				future(row, ELECTION, r.lastElectionOn());
-				future(row, DISSOLVED, r.dissolvedOn());
-				if (r.establishedOn().isPresent() && r.dissolvedOn().isPresent()
-						&& r.dissolvedOn().get().isBefore(r.establishedOn().get())) {
-					error(row, DISSOLVED, r.dissolvedOn().get().toString(), "撤销日期不能早于成立日期");
-				}
+				FieldRules
+					.orgErrors(r.code(), r.name(), r.termYears(), r.residentYouth(), r.registeredPop635(),
+							r.establishedOn(), r.lastElectionOn(), today)
+					.forEach((rule, message) -> error(row, rule.key(), valueOf(rule, r), message));
+				r.dissolvedOn()
+					.flatMap(d -> DissolutionPolicy.date(d, r.establishedOn(), today))
+					.ifPresent(refusal -> error(row, refusal, r.dissolvedOn().get().toString()));
 				Row first = byCode.putIfAbsent(r.code(), row);
 				if (first != null) {
 					error(row, CODE, r.code(), "组织编码在文件中重复（第 " + first.number() + " 行已有）");
@@ -153,71 +162,153 @@ class OrgImporter {
 			ancestorIds.removeAll(dbById.keySet());
 			store.findByIdsAnywhere(ancestorIds).forEach(o -> dbById.put(o.id(), o));
 			for (Row row : byCode.values()) {
-				checkPlace(row);
+				Optional<OrgRow> existing = Optional.ofNullable(db.get(row.record().code()));
+				if (existing.isPresent() && !scope.covers(existing.get().path())) {
+					error(row, OrgScopePolicy.codeUnavailable(row.record().code()), row.record().code());
+					continue;
+				}
+				checkPlace(row, existing);
+				checkLifecycle(row, existing);
 			}
 			checkCycles();
-		}
-
-		void future(Row row, String column, Optional<LocalDate> date) {
-			date.filter(d -> d.isAfter(today)).ifPresent(d -> error(row, column, d.toString(), "日期不能晚于今天"));
+			checkFinalTree();
 		}
 
 		Optional<String> dbParentCode(OrgRow org) {
 			return org.parentId().map(dbById::get).map(OrgRow::code);
 		}
 
-		void checkPlace(Row row) {
+		/** Parent, kind under it, scope: what the API checks on create and move. */
+		void checkPlace(Row row, Optional<OrgRow> existing) {
 			OrgRecord r = row.record();
-			Optional<OrgRow> existing = Optional.ofNullable(db.get(r.code()));
-			if (existing.isPresent() && !scope.covers(existing.get().path())) {
-				error(row, CODE, r.code(), "组织编码 " + r.code() + " 已被您管辖范围之外的组织使用");
-				return;
-			}
+			boolean kindChanges = existing.map(e -> e.kind() != r.kind()).orElse(false);
 			if (r.parentCode().isEmpty()) {
 				if (existing.isPresent() && existing.get().parentId().isPresent()) {
 					error(row, PARENT, "", "上级组织编码不能为空（该组织现在的上级是 " + dbParentCode(existing.get()).orElse("") + "）");
 				}
-				else if (existing.isEmpty() && !scope.isAll()) {
-					error(row, PARENT, "", "上级组织编码不能为空：只有全平台管理员可以导入顶级组织");
+				else if (existing.isEmpty()) {
+					OrgScopePolicy.createRoot(scope)
+						.or(() -> OrgKindPolicy.asRoot(r.kind()))
+						.ifPresent(
+								refusal -> error(row, refusal, refusal.field().equals(KIND) ? r.kind().label() : ""));
+				}
+				else if (kindChanges) {
+					OrgKindPolicy.asRoot(r.kind()).ifPresent(refusal -> error(row, refusal, r.kind().label()));
 				}
 				return;
 			}
 			String parentCode = r.parentCode().get();
-			if (parentCode.equals(r.code())) {
-				error(row, PARENT, parentCode, "上级组织不能是组织自己");
+			Optional<OrgRefusal> self = OrgParentPolicy.notItself(r.code(), parentCode);
+			if (self.isPresent()) {
+				error(row, self.get(), parentCode);
 				return;
 			}
 			Row parentRow = byCode.get(parentCode);
 			OrgRow parentDb = db.get(parentCode);
 			if (parentRow == null && parentDb == null) {
-				error(row, PARENT, parentCode, "上级组织编码 " + parentCode + " 在文件和系统中都不存在");
+				error(row, OrgScopePolicy.parentUnreachable(scope), parentCode);
 				return;
 			}
 			boolean moves = existing.isPresent() && !r.parentCode().equals(dbParentCode(existing.get()));
-			if (moves && scope.orgId().map(id -> id == existing.get().id()).orElse(false)) {
-				error(row, PARENT, parentCode, "不能改变您所管辖的最高一级组织的上级组织");
-				return;
+			if (moves) {
+				Optional<OrgRefusal> top = OrgScopePolicy.move(scope, existing.get().id());
+				if (top.isPresent()) {
+					error(row, top.get(), parentCode);
+					return;
+				}
 			}
 			if ((existing.isEmpty() || moves) && parentRow == null && !scope.covers(parentDb.path())) {
-				error(row, PARENT, parentCode, "上级组织 " + parentCode + " 不在您的管辖范围内");
+				error(row, OrgScopePolicy.parentUnreachable(scope), parentCode);
 				return;
 			}
-			var parentKind = parentRow != null ? parentRow.record().kind() : parentDb.kind();
-			if (!parentKind.mayHaveChild(r.kind())) {
-				error(row, KIND, r.kind().label(), OrgService.kindRule(parentKind, r.kind()));
+			OrgKind parentKind = parentRow != null ? parentRow.record().kind() : parentDb.kind();
+			if (existing.isEmpty() || moves || kindChanges) {
+				OrgKindPolicy.under(parentKind, r.kind()).ifPresent(refusal -> error(row, refusal, r.kind().label()));
 			}
-			boolean parentDissolved = parentRow != null ? parentRow.record().dissolvedOn().isPresent()
-					: parentDb.dissolved();
-			if (parentDissolved && r.dissolvedOn().isEmpty()) {
-				error(row, PARENT, parentCode, "上级组织 " + parentCode + " 已撤销，不能在其下设立未撤销的组织");
+			if (existing.isEmpty() || moves) {
+				String parentName = parentRow != null ? parentRow.record().name() : parentDb.name();
+				Optional<LocalDate> parentDissolved = parentRow != null ? parentRow.record().dissolvedOn()
+						: parentDb.dissolvedOn();
+				OrgParentPolicy.active(parentCode, parentName, parentDissolved, r.dissolvedOn().isEmpty())
+					.ifPresent(refusal -> error(row, refusal, parentCode));
 			}
-			if (existing.isPresent() && existing.get().kind() != r.kind()
-					&& (r.kind().isBranch() || r.kind() == org.tuanwu.organization.OrgKind.GENERAL_BRANCH)) {
-				boolean conflict = store.children(Scope.ALL, existing.get().id(), true)
-					.stream()
-					.anyMatch(c -> !r.kind().mayHaveChild(c.kind()));
-				if (conflict) {
-					error(row, KIND, r.kind().label(), "该组织已有下级组织，不能改为" + r.kind().label());
+		}
+
+		/**
+		 * Dissolution, restore and kind change of an org: what dissolve and edit check.
+		 */
+		void checkLifecycle(Row row, Optional<OrgRow> existing) {
+			OrgRecord r = row.record();
+			if (existing.isEmpty()) {
+				if (r.dissolvedOn().isPresent()) {
+					dissolvedByFile.add(r.code());
+				}
+				return;
+			}
+			OrgRow e = existing.get();
+			String date = r.dissolvedOn().map(LocalDate::toString).orElse("");
+			if (e.dissolved()) {
+				if (r.dissolvedOn().isEmpty()) {
+					error(row, RestorePolicy.notByImport(e.dissolvedOn().get()), date);
+				}
+				else if (!r.dissolvedOn().equals(e.dissolvedOn())) {
+					DissolutionPolicy.notYetDissolved(e.dissolvedOn()).ifPresent(refusal -> error(row, refusal, date));
+				}
+			}
+			else if (r.dissolvedOn().isPresent()) {
+				OrgScopePolicy.dissolve(scope, e.id())
+					.or(() -> vetoes.dissolution(e, r.dissolvedOn().get()))
+					.ifPresentOrElse(refusal -> error(row, refusal, date), () -> dissolvedByFile.add(r.code()));
+			}
+			if (e.kind() != r.kind()) {
+				kindChanged.add(r.code());
+				vetoes.kindChange(e, r.kind()).ifPresent(refusal -> error(row, refusal, r.kind().label()));
+			}
+		}
+
+		/** A child in the tree as it will be after the file. */
+		record Child(String code, OrgKind kind, boolean active) {
+		}
+
+		/**
+		 * The orgs the file dissolves must have no active child, and those whose kind it
+		 * changes must fit every child, in the tree as it will be: children from the file
+		 * with their new parent and state, children in the database that the file does
+		 * not name.
+		 */
+		void checkFinalTree() {
+			Set<String> watched = new HashSet<>(dissolvedByFile);
+			watched.addAll(kindChanged);
+			if (watched.isEmpty()) {
+				return;
+			}
+			Map<String, List<Child>> children = new HashMap<>();
+			for (Row row : byCode.values()) {
+				OrgRecord r = row.record();
+				r.parentCode()
+					.filter(watched::contains)
+					.ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>())
+						.add(new Child(r.code(), r.kind(), r.dissolvedOn().isEmpty())));
+			}
+			Map<Long, String> watchedIds = new HashMap<>();
+			watched.stream().map(db::get).filter(o -> o != null).forEach(o -> watchedIds.put(o.id(), o.code()));
+			for (OrgRow c : store.childrenOfAnywhere(watchedIds.keySet())) {
+				if (!byCode.containsKey(c.code())) {
+					children.computeIfAbsent(watchedIds.get(c.parentId().orElseThrow()), k -> new ArrayList<>())
+						.add(new Child(c.code(), c.kind(), !c.dissolved()));
+				}
+			}
+			for (String code : watched) {
+				Row row = byCode.get(code);
+				List<Child> below = children.getOrDefault(code, List.of());
+				if (dissolvedByFile.contains(code)) {
+					int active = (int) below.stream().filter(Child::active).count();
+					DissolutionPolicy.noActiveChildren(active)
+						.ifPresent(refusal -> error(row, refusal, row.record().dissolvedOn().orElseThrow().toString()));
+				}
+				if (kindChanged.contains(code)) {
+					OrgKindPolicy.over(row.record().kind(), below.stream().map(Child::kind).toList())
+						.ifPresent(refusal -> error(row, refusal, row.record().kind().label()));
 				}
 			}
 		}
@@ -241,12 +332,13 @@ class OrgImporter {
 				String current = row.record().code();
 				while (current != null && !settled.contains(current)) {
 					if (!onChain.add(current)) {
-						List<String> cycle = chain.subList(chain.indexOf(current), chain.size());
-						String text = String.join(" → ", cycle) + " → " + current;
+						List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(current), chain.size()));
+						List<String> loop = new ArrayList<>(cycle);
+						loop.add(current);
 						for (String code : cycle) {
 							Row inFile = byCode.get(code);
 							if (inFile != null && !badRows.contains(inFile.number())) {
-								error(inFile, PARENT, inFile.record().parentCode().orElse(""), "上下级关系构成循环：" + text);
+								error(inFile, OrgParentPolicy.cycle(loop), inFile.record().parentCode().orElse(""));
 							}
 						}
 						break;
@@ -260,13 +352,27 @@ class OrgImporter {
 
 	}
 
-	private Outcome write(Actor actor, Check check) {
+	private static String valueOf(FieldRules.FieldRule rule, OrgRecord r) {
+		return switch (rule.key()) {
+			case "code" -> r.code();
+			case "name" -> r.name();
+			case "term_years" -> r.termYears().map(String::valueOf).orElse("");
+			case "resident_youth" -> r.residentYouth().map(String::valueOf).orElse("");
+			case "registered_pop_6_35" -> r.registeredPop635().map(String::valueOf).orElse("");
+			case "established_on" -> r.establishedOn().map(String::valueOf).orElse("");
+			case "last_election_on" -> r.lastElectionOn().map(String::valueOf).orElse("");
+			default -> "";
+		};
+	}
+
+	private ImportOutcome write(Actor actor, Check check) {
 		Instant now = clock.instant();
 		List<Row> fresh = new ArrayList<>();
 		List<OrgRow> updates = new ArrayList<>();
 		List<Row> moves = new ArrayList<>();
 		List<AuditEntry> entries = new ArrayList<>();
 		List<OrgStore.HistoryEntry> history = new ArrayList<>();
+		List<OrgDissolved> dissolved = new ArrayList<>();
 		int unchanged = 0;
 		for (Row row : check.byCode.values()) {
 			OrgRecord r = row.record();
@@ -281,6 +387,10 @@ class OrgImporter {
 					r.youthWorkCommittee(), r.dissolvedOn(), existing.version());
 			List<Change> changes = OrgChanges.between(Optional.of(existing), after);
 			boolean moved = !r.parentCode().equals(check.dbParentCode(existing));
+			if (!existing.dissolved() && r.dissolvedOn().isPresent()) {
+				dissolved.add(new OrgDissolved(existing.id(), existing.code(), r.dissolvedOn().get(),
+						"导入撤销（第 " + row.number() + " 行）"));
+			}
 			if (!changes.isEmpty()) {
 				updates.add(after);
 				entries.add(new AuditEntry("ORG_UPDATED", Optional.of(existing.id()), "ORG", existing.code(),
@@ -324,6 +434,7 @@ class OrgImporter {
 					r.youthWorkCommittee(), r.dissolvedOn(), 0);
 			created.put(row.code(), row);
 			inserts.add(row);
+			events.publishEvent(new OrgCreated(id, row.code(), row.parentId(), row.kind()));
 			createdEntries.add(new AuditEntry("ORG_CREATED", Optional.of(id), "ORG", row.code(),
 					"导入新建组织 " + row.code() + " " + row.name(), OrgChanges.between(Optional.empty(), row)));
 			createdHistory.add(new OrgStore.HistoryEntry(id, "CREATED", actor.username(), "导入新建"));
@@ -341,12 +452,23 @@ class OrgImporter {
 		if (store.updateAttributes(updates, now) != updates.size()) {
 			throw Problem.conflict("record.stale", "导入期间有组织被他人修改，导入已取消，请重新导入");
 		}
+		// Parents before children of the tree as it will be: an org is moved only when
+		// the
+		// moved orgs above its new place are already where the file puts them, so that no
+		// step passes through a loop.
+		for (Row row : moves) {
+			depth(row.record().code(), check, depthInFile);
+		}
+		moves.sort(Comparator.comparingInt(r -> depthInFile.get(r.record().code())));
 		for (Row row : moves) {
 			OrgRow org = store.findByCodeAnywhere(row.record().code()).orElseThrow();
 			OrgRow newParent = store.findByCodeAnywhere(row.record().parentCode().orElseThrow()).orElseThrow();
-			OrgService.checkMove(org, newParent);
+			if (newParent.path().startsWith(org.path())) {
+				throw Problem.conflict("record.stale", "导入期间组织树被他人修改，导入已取消，请重新导入");
+			}
 			String from = org.parentId().flatMap(store::findAnywhere).map(OrgRow::code).orElse("");
 			store.move(org, newParent, now);
+			events.publishEvent(new OrgMoved(org.id(), org.code(), org.parentId(), newParent.id()));
 			entries.add(new AuditEntry("ORG_MOVED", Optional.of(org.id()), "ORG", org.code(),
 					"导入迁移组织 " + org.code() + " " + org.name(), List.of(new Change("parent", from, newParent.code()))));
 			history.add(new OrgStore.HistoryEntry(org.id(), "MOVED", actor.username(),
@@ -354,10 +476,11 @@ class OrgImporter {
 		}
 		store.historyAll(history, now);
 		audit.recordAll(actor, entries);
+		dissolved.forEach(events::publishEvent);
 		Set<String> changed = new HashSet<>();
 		updates.forEach(u -> changed.add(u.code()));
 		moves.forEach(m -> changed.add(m.record().code()));
-		return new Outcome(fresh.size(), changed.size(), unchanged, List.of());
+		return new ImportOutcome(fresh.size(), changed.size(), unchanged, List.of());
 	}
 
 	private static int depth(String code, Check check, Map<String, Integer> memo) {

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tuanwu.identity.Actor;
@@ -20,19 +24,33 @@ import org.tuanwu.identity.AuditLog.Change;
 import org.tuanwu.identity.OrgDirectory;
 import org.tuanwu.identity.Permission;
 import org.tuanwu.identity.Scope;
+import org.tuanwu.organization.OrgCreated;
 import org.tuanwu.organization.OrgDetail;
 import org.tuanwu.organization.OrgDetail.OrgRef;
+import org.tuanwu.organization.OrgDissolved;
 import org.tuanwu.organization.OrgDraft;
 import org.tuanwu.organization.OrgImport;
 import org.tuanwu.organization.OrgKind;
+import org.tuanwu.organization.OrgMoved;
 import org.tuanwu.organization.OrgNode;
 import org.tuanwu.organization.OrgRecord;
+import org.tuanwu.organization.OrgRestored;
+import org.tuanwu.organization.OrgSearch;
 import org.tuanwu.organization.OrgStats;
 import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.shared.FieldError;
+import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.RowError;
 
+/**
+ * The org tree through the API. Every change is judged by the named org rules
+ * ({@link OrgKindPolicy}, {@link OrgParentPolicy}, {@link OrgScopePolicy},
+ * {@link DissolutionPolicy}, {@link RestorePolicy}), the same ones {@link OrgImporter}
+ * applies to a file, and every write is audited and published as an event in its
+ * transaction.
+ */
 @Service
 @Transactional(readOnly = true)
 class OrgService implements OrganizationManagement, OrgDirectory {
@@ -43,12 +61,19 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 
 	private final AuditLog audit;
 
+	private final DissolutionVetoes vetoes;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	OrgService(OrgStore store, OrgImporter importer, AuditLog audit, Clock clock) {
+	OrgService(OrgStore store, OrgImporter importer, AuditLog audit, DissolutionVetoes vetoes,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.importer = importer;
 		this.audit = audit;
+		this.vetoes = vetoes;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -60,14 +85,14 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 	@Override
 	public List<OrgNode> roots(Actor actor, boolean includeDissolved) {
 		actor.require(Permission.ORG_READ);
-		return store.roots(actor.scope(), includeDissolved);
+		return withAncestors(actor.scope(), store.rootRows(actor.scope(), includeDissolved));
 	}
 
 	@Override
 	public List<OrgNode> children(Actor actor, long orgId, boolean includeDissolved) {
 		actor.require(Permission.ORG_READ);
 		visible(actor, orgId);
-		return store.children(actor.scope(), orgId, includeDissolved);
+		return withAncestors(actor.scope(), store.childRows(actor.scope(), orgId, includeDissolved));
 	}
 
 	@Override
@@ -84,13 +109,26 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 			.map(o -> detail(actor.scope(), o));
 	}
 
+	/**
+	 * Declared here, not only as the interface's default, so that it runs in this class's
+	 * read-only transaction (the search sets a planner option local to it).
+	 */
 	@Override
 	public Page<OrgNode> search(Actor actor, String query, Optional<Long> under, Optional<OrgKind> kind,
 			boolean includeDissolved, int page, int size) {
+		return search(actor, OrgSearch.of(query, under, kind, includeDissolved, page, size));
+	}
+
+	@Override
+	public Page<OrgNode> search(Actor actor, OrgSearch s) {
 		actor.require(Permission.ORG_READ);
-		Scope within = under.map(id -> subtree(visible(actor, id))).orElse(actor.scope());
-		OrgStore.SearchResult result = store.search(within, query, kind, includeDissolved, page, size);
-		return new Page<>(result.items(), result.total(), page, size, result.totalExact());
+		Scope within = s.under().map(id -> subtree(visible(actor, id))).orElse(actor.scope());
+		OrgStore.Narrowing narrowing = new OrgStore.Narrowing(s.validParentFor().map(id -> visible(actor, id)),
+				s.mayHaveChild());
+		OrgStore.SearchResult result = store.search(within, s.query(), s.kind(), s.includeDissolved(), narrowing,
+				s.page(), s.size());
+		return new Page<>(withAncestors(actor.scope(), result.items()), result.total(), s.page(), s.size(),
+				result.totalExact());
 	}
 
 	@Override
@@ -106,13 +144,11 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 	@Transactional
 	public OrgDetail create(Actor actor, long parentId, OrgDraft draft) {
 		actor.require(Permission.ORG_WRITE);
-		OrgRow parent = visible(actor, parentId);
-		if (parent.dissolved()) {
-			throw Problem.badRequest("org.parent-dissolved", "上级组织 " + parent.name() + " 已撤销，不能在其下新建组织");
-		}
-		if (!parent.kind().mayHaveChild(draft.kind())) {
-			throw FieldError.invalid("org.kind-not-allowed", Map.of("kind", kindRule(parent.kind(), draft.kind())));
-		}
+		OrgRow parent = store.find(actor.scope(), parentId)
+			.orElseThrow(() -> OrgScopePolicy.parentUnreachable(actor.scope()).problem());
+		validate(draft);
+		OrgRefusal.refuse(OrgKindPolicy.under(parent.kind(), draft.kind()),
+				OrgParentPolicy.active(parent.code(), parent.name(), parent.dissolvedOn(), true));
 		return insert(actor, Optional.of(parent), draft);
 	}
 
@@ -120,21 +156,20 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 	@Transactional
 	public OrgDetail createRoot(Actor actor, OrgDraft draft) {
 		actor.require(Permission.ORG_WRITE);
-		if (!actor.scope().isAll()) {
-			throw Problem.forbidden("org.outside-scope", "只有全平台管理员可以新建顶级组织");
-		}
+		OrgRefusal.refuse(OrgScopePolicy.createRoot(actor.scope()));
+		validate(draft);
+		OrgRefusal.refuse(OrgKindPolicy.asRoot(draft.kind()));
 		return insert(actor, Optional.empty(), draft);
 	}
 
 	private OrgDetail insert(Actor actor, Optional<OrgRow> parent, OrgDraft draft) {
-		validate(draft);
-		if (store.findByCodeAnywhere(draft.code().strip()).isPresent()) {
-			throw new Problem(409, "org.duplicate-code", "组织编码 " + draft.code().strip() + " 已被使用",
-					List.of(Map.of("field", "code", "message", "组织编码已被使用")));
-		}
+		String code = draft.code().strip();
+		store.findByCodeAnywhere(code).ifPresent(taken -> {
+			throw codeConflict(actor.scope(), taken).problem();
+		});
 		long id = store.allocateIds(1).get(0);
 		String path = parent.map(OrgRow::path).orElse("/") + id + "/";
-		OrgRow row = new OrgRow(id, draft.code().strip(), draft.name().strip(), parent.map(OrgRow::id), path,
+		OrgRow row = new OrgRow(id, code, draft.name().strip(), parent.map(OrgRow::id), path,
 				parent.map(p -> p.depth() + 1).orElse(0), draft.kind(), draft.sector(), draft.establishedOn(),
 				draft.lastElectionOn(), draft.termYears().orElse(draft.kind().defaultTermYears()),
 				draft.residentYouth(), draft.registeredPop635(), draft.youthWorkCommittee(), Optional.empty(), 0);
@@ -143,7 +178,17 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		store.history(id, "CREATED", actor.username(), OrgChanges.describe(row), now);
 		audit.record(actor, new AuditEntry("ORG_CREATED", Optional.of(id), "ORG", row.code(),
 				"新建组织 " + row.code() + " " + row.name(), OrgChanges.between(Optional.empty(), row)));
+		events.publishEvent(new OrgCreated(id, row.code(), row.parentId(), row.kind()));
 		return detail(actor.scope(), store.findAnywhere(id).orElseThrow());
+	}
+
+	/**
+	 * A code that is taken: by an org the caller sees (named), or by one outside their
+	 * scope (not named, not placed).
+	 */
+	static OrgRefusal codeConflict(Scope scope, OrgRow taken) {
+		return scope.covers(taken.path()) ? OrgScopePolicy.codeTaken(taken.code(), taken.name())
+				: OrgScopePolicy.codeUnavailable(taken.code());
 	}
 
 	@Override
@@ -155,14 +200,14 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		if (!before.code().equals(draft.code().strip())) {
 			throw FieldError.invalid("org.code-immutable", Map.of("code", "组织编码不能修改（它是导入导出时识别组织的依据）"));
 		}
-		if (before.parentId().isPresent()) {
-			OrgRow parent = store.findAnywhere(before.parentId().get()).orElseThrow();
-			if (!parent.kind().mayHaveChild(draft.kind())) {
-				throw FieldError.invalid("org.kind-not-allowed", Map.of("kind", kindRule(parent.kind(), draft.kind())));
-			}
-		}
-		if (store.children(Scope.ALL, orgId, true).stream().anyMatch(c -> !draft.kind().mayHaveChild(c.kind()))) {
-			throw FieldError.invalid("org.kind-not-allowed", Map.of("kind", "该组织已有下级组织，不能改为" + draft.kind().label()));
+		if (draft.kind() != before.kind()) {
+			Optional<OrgRow> parent = before.parentId().flatMap(store::findAnywhere);
+			OrgRefusal.refuse(
+					parent.isPresent() ? OrgKindPolicy.under(parent.get().kind(), draft.kind())
+							: OrgKindPolicy.asRoot(draft.kind()),
+					OrgKindPolicy.over(draft.kind(),
+							store.children(Scope.ALL, orgId, true).stream().map(OrgNode::kind).toList()),
+					vetoes.kindChange(before, draft.kind()));
 		}
 		if (before.version() != expectedVersion) {
 			throw Problem.conflict("record.stale", "该组织已被他人修改，请刷新后重试");
@@ -186,12 +231,10 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 	public OrgDetail move(Actor actor, long orgId, long newParentId) {
 		actor.require(Permission.ORG_WRITE);
 		OrgRow org = visible(actor, orgId);
-		if (actor.scope().orgId().map(s -> s == orgId).orElse(false)) {
-			throw Problem.forbidden("org.outside-scope", "不能迁移您所管辖的最高一级组织（迁移后它将离开您的管辖范围）");
-		}
+		OrgRefusal.refuse(OrgScopePolicy.move(actor.scope(), orgId));
 		OrgRow newParent = store.find(actor.scope(), newParentId)
-			.orElseThrow(() -> Problem.notFound("org.not-found", "目标上级组织不存在或不在您的管辖范围内"));
-		checkMove(org, newParent);
+			.orElseThrow(() -> OrgScopePolicy.parentUnreachable(actor.scope()).problem());
+		OrgRefusal.refuse(moveRefusal(org, newParent));
 		Instant now = clock.instant();
 		Optional<OrgRow> oldParent = org.parentId().flatMap(store::findAnywhere);
 		store.move(org, newParent, now);
@@ -199,21 +242,41 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		String to = newParent.code() + " " + newParent.name();
 		store.history(orgId, "MOVED", actor.username(), "上级组织：" + from + " → " + to, now);
 		audit.record(actor, new AuditEntry("ORG_MOVED", Optional.of(orgId), "ORG", org.code(),
-				"迁移组织 " + org.code() + " " + org.name(), List.of(new Change("parent", from, to))));
+				"调整组织隶属关系 " + org.code() + " " + org.name(), List.of(new Change("parent", from, to))));
+		events.publishEvent(new OrgMoved(orgId, org.code(), org.parentId(), newParent.id()));
 		return detail(actor.scope(), store.findAnywhere(orgId).orElseThrow());
 	}
 
-	static void checkMove(OrgRow org, OrgRow newParent) {
-		if (newParent.id() == org.id() || newParent.path().startsWith(org.path())) {
-			throw Problem.badRequest("org.move-cycle",
-					"不能把组织迁移到它自己或它的下级组织之下（" + newParent.name() + " 是 " + org.name() + " 的下级）");
+	/** The rules of a new place in the tree, in the order a clerk would fix them. */
+	private Optional<OrgRefusal> moveRefusal(OrgRow org, OrgRow newParent) {
+		Optional<OrgRefusal> self = OrgParentPolicy.notItself(org.code(), newParent.code());
+		if (self.isPresent()) {
+			return self;
 		}
-		if (newParent.dissolved()) {
-			throw Problem.badRequest("org.parent-dissolved", "目标上级组织 " + newParent.name() + " 已撤销");
+		if (newParent.path().startsWith(org.path())) {
+			return Optional.of(OrgParentPolicy.cycle(cycleChain(org, newParent)));
 		}
-		if (!newParent.kind().mayHaveChild(org.kind())) {
-			throw Problem.badRequest("org.kind-not-allowed", kindRule(newParent.kind(), org.kind()));
+		return OrgKindPolicy.under(newParent.kind(), org.kind())
+			.or(() -> OrgParentPolicy.active(newParent.code(), newParent.name(), newParent.dissolvedOn(),
+					!org.dissolved()));
+	}
+
+	/**
+	 * The org, its would-be parent and that parent's parents up to the org again: the
+	 * loop the move would make, as the import reports it.
+	 */
+	private List<String> cycleChain(OrgRow org, OrgRow newParent) {
+		long[] ids = newParent.pathIds();
+		Map<Long, String> codes = store.findByIdsAnywhere(Arrays.stream(ids).boxed().toList())
+			.stream()
+			.collect(Collectors.toMap(OrgRow::id, OrgRow::code));
+		List<String> chain = new ArrayList<>();
+		chain.add(org.code());
+		for (int i = ids.length - 1; i >= 0 && ids[i] != org.id(); i--) {
+			chain.add(codes.get(ids[i]));
 		}
+		chain.add(org.code());
+		return chain;
 	}
 
 	@Override
@@ -221,28 +284,12 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 	public OrgDetail dissolve(Actor actor, long orgId, LocalDate dissolvedOn, String reason) {
 		actor.require(Permission.ORG_WRITE);
 		OrgRow org = visible(actor, orgId);
-		if (org.dissolved()) {
-			throw Problem.badRequest("org.already-dissolved", "该组织已于 " + org.dissolvedOn().get() + " 撤销");
-		}
-		if (actor.scope().orgId().map(s -> s == orgId).orElse(false)) {
-			throw Problem.forbidden("org.outside-scope", "不能撤销您所管辖的最高一级组织");
-		}
-		if (dissolvedOn.isAfter(LocalDate.now(clock))) {
-			throw FieldError.invalid("org.invalid", Map.of("dissolvedOn", "撤销日期不能晚于今天"));
-		}
-		if (org.establishedOn().map(dissolvedOn::isBefore).orElse(false)) {
-			throw FieldError.invalid("org.invalid", Map.of("dissolvedOn", "撤销日期不能早于成立日期 " + org.establishedOn().get()));
-		}
-		if (reason == null || reason.isBlank()) {
-			throw FieldError.invalid("org.invalid", Map.of("reason", "请填写撤销原因"));
-		}
-		int active = store.childCount(orgId, false);
-		if (active > 0) {
-			throw Problem.badRequest("org.has-active-children", "该组织还有 " + active + " 个未撤销的下级组织，请先迁移或撤销它们");
-		}
-		OrgRow after = new OrgRow(org.id(), org.code(), org.name(), org.parentId(), org.path(), org.depth(), org.kind(),
-				org.sector(), org.establishedOn(), org.lastElectionOn(), org.termYears(), org.residentYouth(),
-				org.registeredPop635(), org.youthWorkCommittee(), Optional.of(dissolvedOn), org.version());
+		OrgRefusal.refuse(OrgScopePolicy.dissolve(actor.scope(), orgId),
+				DissolutionPolicy.notYetDissolved(org.dissolvedOn()),
+				DissolutionPolicy.date(dissolvedOn, org.establishedOn(), LocalDate.now(clock)),
+				DissolutionPolicy.reason(reason), DissolutionPolicy.noActiveChildren(store.childCount(orgId, false)),
+				vetoes.dissolution(org, dissolvedOn));
+		OrgRow after = withDissolution(org, Optional.of(dissolvedOn));
 		store.updateAttributes(List.of(after), clock.instant());
 		store.history(orgId, "DISSOLVED", actor.username(), "撤销于 " + dissolvedOn + "：" + reason.strip(),
 				clock.instant());
@@ -250,13 +297,40 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 				new AuditEntry("ORG_DISSOLVED", Optional.of(orgId), "ORG", org.code(),
 						"撤销组织 " + org.code() + " " + org.name() + "：" + reason.strip(),
 						List.of(new Change("dissolvedOn", "", dissolvedOn.toString()))));
+		events.publishEvent(new OrgDissolved(orgId, org.code(), dissolvedOn, reason.strip()));
 		return detail(actor.scope(), store.findAnywhere(orgId).orElseThrow());
 	}
 
 	@Override
 	@Transactional
-	public OrgImport.Outcome importOrganizations(Actor actor, List<OrgImport.Row> rows,
-			List<OrgImport.RowError> earlierErrors) {
+	public OrgDetail restore(Actor actor, long orgId, String reason) {
+		actor.require(Permission.ORG_WRITE);
+		OrgRow org = visible(actor, orgId);
+		OrgRefusal.refuse(OrgScopePolicy.restore(actor.scope(), orgId), RestorePolicy.dissolved(org.dissolvedOn()),
+				RestorePolicy.reason(reason), RestorePolicy.parentActive(org.parentId().flatMap(store::findAnywhere)));
+		LocalDate was = org.dissolvedOn().orElseThrow();
+		OrgRow after = withDissolution(org, Optional.empty());
+		if (store.updateAttributes(List.of(after), clock.instant()) != 1) {
+			throw Problem.conflict("record.stale", "该组织已被他人修改，请刷新后重试");
+		}
+		store.history(orgId, "RESTORED", actor.username(), "恢复（原撤销于 " + was + "）：" + reason.strip(), clock.instant());
+		audit.record(actor,
+				new AuditEntry("ORG_RESTORED", Optional.of(orgId), "ORG", org.code(),
+						"恢复组织 " + org.code() + " " + org.name() + "：" + reason.strip(),
+						List.of(new Change("dissolvedOn", was.toString(), ""))));
+		events.publishEvent(new OrgRestored(orgId, org.code(), was, reason.strip()));
+		return detail(actor.scope(), store.findAnywhere(orgId).orElseThrow());
+	}
+
+	private static OrgRow withDissolution(OrgRow org, Optional<LocalDate> dissolvedOn) {
+		return new OrgRow(org.id(), org.code(), org.name(), org.parentId(), org.path(), org.depth(), org.kind(),
+				org.sector(), org.establishedOn(), org.lastElectionOn(), org.termYears(), org.residentYouth(),
+				org.registeredPop635(), org.youthWorkCommittee(), dissolvedOn, org.version());
+	}
+
+	@Override
+	@Transactional
+	public ImportOutcome importOrganizations(Actor actor, List<OrgImport.Row> rows, List<RowError> earlierErrors) {
 		actor.require(Permission.EXCHANGE_IMPORT);
 		return importer.run(actor, rows, earlierErrors);
 	}
@@ -282,6 +356,41 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		return Scope.of(org.id(), org.path());
 	}
 
+	/**
+	 * The nodes with their ancestors inside the caller's view, read in one query for the
+	 * whole list.
+	 */
+	private List<OrgNode> withAncestors(Scope scope, List<OrgStore.NodeRow> rows) {
+		Set<Long> ids = new HashSet<>();
+		for (OrgStore.NodeRow r : rows) {
+			long[] path = pathIds(r.path());
+			for (int i = 0; i < path.length - 1; i++) {
+				ids.add(path[i]);
+			}
+		}
+		Map<Long, OrgRow> byId = new HashMap<>();
+		store.findByIdsAnywhere(ids).forEach(o -> byId.put(o.id(), o));
+		List<OrgNode> nodes = new ArrayList<>(rows.size());
+		for (OrgStore.NodeRow r : rows) {
+			long[] path = pathIds(r.path());
+			List<OrgRef> ancestors = new ArrayList<>();
+			for (int i = 0; i < path.length - 1; i++) {
+				OrgRow a = byId.get(path[i]);
+				if (a != null && scope.covers(a.path())) {
+					ancestors.add(new OrgRef(a.id(), a.code(), a.name()));
+				}
+			}
+			OrgNode n = r.node();
+			nodes.add(new OrgNode(n.id(), n.code(), n.name(), n.kind(), n.sector(), n.dissolvedOn(), n.hasChildren(),
+					n.childCount(), List.copyOf(ancestors)));
+		}
+		return nodes;
+	}
+
+	private static long[] pathIds(String path) {
+		return Arrays.stream(path.substring(1).split("/")).mapToLong(Long::parseLong).toArray();
+	}
+
 	private OrgDetail detail(Scope scope, OrgRow o) {
 		long[] ids = o.pathIds();
 		Map<Long, OrgRow> ancestors = store.findByIdsAnywhere(Arrays.stream(ids).boxed().toList())
@@ -294,38 +403,33 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 				path.add(new OrgRef(a.id(), a.code(), a.name()));
 			}
 		}
-		Optional<OrgRef> parent = o.parentId().map(ancestors::get).map(p -> new OrgRef(p.id(), p.code(), p.name()));
+		Optional<OrgRow> parentRow = o.parentId().map(ancestors::get);
+		Optional<OrgRef> parent = parentRow.map(p -> new OrgRef(p.id(), p.code(), p.name()));
 		int children = store.childCount(o.id(), false);
 		Optional<LocalDate> expires = TermPolicy.expiresOn(o.lastElectionOn(), o.establishedOn(), o.termYears());
+		LocalDate today = LocalDate.now(clock);
+		Optional<String> dissolveRefusal = OrgScopePolicy.dissolve(scope, o.id())
+			.or(() -> DissolutionPolicy.notYetDissolved(o.dissolvedOn()))
+			.or(() -> DissolutionPolicy.noActiveChildren(children))
+			.or(() -> vetoes.dissolution(o, today))
+			.map(OrgRefusal::reason);
+		Optional<String> restoreRefusal = OrgScopePolicy.restore(scope, o.id())
+			.or(() -> RestorePolicy.dissolved(o.dissolvedOn()))
+			.or(() -> RestorePolicy.parentActive(parentRow))
+			.map(OrgRefusal::reason);
+		List<OrgKind> childKinds = o.dissolved() ? List.of() : o.kind().childKinds();
 		return new OrgDetail(o.id(), o.code(), o.name(), o.kind(), o.sector(), parent, o.establishedOn(),
 				o.lastElectionOn(), o.termYears(), expires, o.residentYouth(), o.registeredPop635(),
-				o.youthWorkCommittee(), o.dissolvedOn(), children > 0, children, o.version(), path);
+				o.youthWorkCommittee(), o.dissolvedOn(), children > 0, children, o.version(), path, children,
+				childKinds, dissolveRefusal, restoreRefusal);
 	}
 
 	private void validate(OrgDraft d) {
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
-		OrgRules.checkCode(d.code()).ifPresent(m -> errors.put("code", m));
-		OrgRules.checkName(d.name()).ifPresent(m -> errors.put("name", m));
-		d.termYears().flatMap(OrgRules::checkTermYears).ifPresent(m -> errors.put("termYears", m));
-		d.residentYouth().filter(n -> n < 0).ifPresent(n -> errors.put("residentYouth", "14至35岁常住青年数不能为负数"));
-		d.registeredPop635().filter(n -> n < 0).ifPresent(n -> errors.put("registeredPop635", "6至35岁户籍人口数不能为负数"));
-		LocalDate today = LocalDate.now(clock);
-		d.establishedOn().filter(e -> e.isAfter(today)).ifPresent(e -> errors.put("establishedOn", "成立日期不能晚于今天"));
-		d.lastElectionOn().filter(e -> e.isAfter(today)).ifPresent(e -> errors.put("lastElectionOn", "最近换届日期不能晚于今天"));
-		if (d.establishedOn().isPresent() && d.lastElectionOn().isPresent()
-				&& d.lastElectionOn().get().isBefore(d.establishedOn().get())) {
-			errors.put("lastElectionOn", "最近换届日期不能早于成立日期");
-		}
+		Map<String, String> errors = FieldRules.byFormField(FieldRules.orgErrors(d.code(), d.name(), d.termYears(),
+				d.residentYouth(), d.registeredPop635(), d.establishedOn(), d.lastElectionOn(), LocalDate.now(clock)));
 		if (!errors.isEmpty()) {
 			throw FieldError.invalid("org.invalid", errors);
 		}
-	}
-
-	static String kindRule(OrgKind parent, OrgKind child) {
-		if (parent.isBranch()) {
-			return parent.label() + "之下不能再设下级组织（团员只属于团支部，团小组不是组织）";
-		}
-		return parent.label() + "之下只能设团支部类组织，不能设" + child.label();
 	}
 
 }

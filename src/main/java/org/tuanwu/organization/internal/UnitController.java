@@ -16,8 +16,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tuanwu.identity.CurrentActor;
+import org.tuanwu.organization.OrgDraft;
+import org.tuanwu.organization.OrgKind;
+import org.tuanwu.organization.Sector;
 import org.tuanwu.organization.UnitDraft;
 import org.tuanwu.organization.UnitRegister;
+import org.tuanwu.organization.UnitSearch;
 import org.tuanwu.organization.UnitType;
 import org.tuanwu.organization.UnitView;
 import org.tuanwu.shared.FieldError;
@@ -62,11 +66,64 @@ class UnitController {
 
 	}
 
+	/**
+	 * 建团: the new org's form (as {@code POST /orgs}, with the parent the caller picked)
+	 * and the unit's version.
+	 */
+	record LeagueOrgForm(Long parentId, String code, String name, OrgKind kind, Sector sector, LocalDate establishedOn,
+			Integer termYears, Integer version) {
+	}
+
 	@GetMapping
 	Page<UnitView> search(@RequestParam(defaultValue = "") String q, @RequestParam Optional<UnitType> type,
-			@RequestParam Optional<Long> under, @RequestParam Optional<Boolean> covered,
+			@RequestParam Optional<Long> under, @RequestParam Optional<Long> township,
+			@RequestParam Optional<Boolean> covered, @RequestParam Optional<Boolean> aboveScale,
+			@RequestParam Optional<Boolean> meetsConditions, @RequestParam Optional<Boolean> hasPartyOrg,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return units.search(actors.get(), q, type, under, covered, Math.max(0, page), Page.size(size));
+		return units.search(actors.get(), new UnitSearch(q, type, under, township, covered, aboveScale, meetsConditions,
+				hasPartyOrg, Math.max(0, page), Page.size(size)));
+	}
+
+	@PostMapping("/{id}/league-org")
+	@ResponseStatus(HttpStatus.CREATED)
+	UnitView foundLeagueOrg(@PathVariable long id, @RequestBody LeagueOrgForm form) {
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		if (form.parentId() == null) {
+			errors.put("parentId", "请选择上级组织");
+		}
+		if (form.kind() == null) {
+			errors.put("kind", "请选择组织类别");
+		}
+		if (form.version() == null) {
+			errors.put("version", "缺少版本号，请刷新后重试");
+		}
+		if (!errors.isEmpty()) {
+			throw FieldError.invalid("unit.invalid", errors);
+		}
+		UnitView unit = units.get(actors.get(), id);
+		OrgDraft draft = new OrgDraft(form.code() == null ? "" : form.code(), form.name() == null ? "" : form.name(),
+				form.kind(), form.sector() == null ? sectorOf(unit.type()) : form.sector(),
+				Optional.ofNullable(form.establishedOn()), Optional.empty(), Optional.ofNullable(form.termYears()),
+				Optional.empty(), Optional.empty(), Optional.empty());
+		return units.foundLeagueOrg(actors.get(), id, form.parentId(), draft, form.version());
+	}
+
+	/** The sector a unit's own league org belongs to, when the form leaves it open. */
+	static Sector sectorOf(UnitType type) {
+		return switch (type) {
+			case VILLAGE, COMMUNITY -> Sector.VILLAGE;
+			case NON_PUBLIC_ENTERPRISE -> Sector.NON_PUBLIC_ENTERPRISE;
+			case STATE_ENTERPRISE -> Sector.STATE_ENTERPRISE;
+			case SOCIAL_ORGANIZATION, YOUTH_SOCIETY -> Sector.SOCIAL_ORGANIZATION;
+			case PARTY_GOVERNMENT -> Sector.PARTY_GOVERNMENT;
+			case PUBLIC_INSTITUTION -> Sector.PUBLIC_INSTITUTION;
+			case UNIVERSITY -> Sector.UNIVERSITY;
+			case VOCATIONAL -> Sector.VOCATIONAL;
+			case HIGH_SCHOOL -> Sector.HIGH_SCHOOL;
+			case MIDDLE_SCHOOL -> Sector.MIDDLE_SCHOOL;
+			case HOSPITAL -> Sector.HOSPITAL;
+			case NEW_EMPLOYMENT -> Sector.NEW_EMPLOYMENT;
+		};
 	}
 
 	@GetMapping("/{id}")

@@ -11,7 +11,7 @@ import org.tuanwu.organization.UnitType;
 record UnitRow(long id, String code, String name, UnitType type, long responsibleOrgId, String responsibleCode,
 		String responsibleName, String responsiblePath, Optional<Boolean> aboveScale, Optional<Boolean> meetsConditions,
 		Optional<Boolean> hasPartyOrg, Optional<Long> leagueOrgId, Optional<String> leagueCode,
-		Optional<String> leagueName, Optional<LocalDate> leagueDissolvedOn, Optional<Boolean> standalone,
-		Optional<Boolean> hasLeagueSchool, Optional<Integer> students, Optional<LocalDate> linkedOn,
-		Optional<Boolean> ledDirectly, int version) {
+		Optional<String> leagueName, Optional<LocalDate> leagueEstablishedOn, Optional<LocalDate> leagueDissolvedOn,
+		Optional<Boolean> standalone, Optional<Boolean> hasLeagueSchool, Optional<Integer> students,
+		Optional<LocalDate> linkedOn, Optional<Boolean> ledDirectly, int version) {
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,18 +22,23 @@ import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.identity.AuditLog.Change;
 import org.tuanwu.identity.Permission;
 import org.tuanwu.identity.Scope;
+import org.tuanwu.organization.OrgDetail;
 import org.tuanwu.organization.OrgDetail.OrgRef;
-import org.tuanwu.organization.OrgImport;
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.organization.OrgDraft;
+import org.tuanwu.organization.OrgKind;
+import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.UnitDraft;
 import org.tuanwu.organization.UnitRecord;
 import org.tuanwu.organization.UnitRegister;
+import org.tuanwu.organization.UnitSearch;
 import org.tuanwu.organization.UnitType;
 import org.tuanwu.organization.UnitView;
 import org.tuanwu.organization.internal.UnitStore.UnitFields;
 import org.tuanwu.shared.FieldError;
+import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.RowError;
 
 /**
  * The units register. Scope is decided by the responsible org's path; the league org,
@@ -45,31 +49,29 @@ import org.tuanwu.shared.Problem;
 @Transactional(readOnly = true)
 class UnitService implements UnitRegister {
 
-	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+	/**
+	 * The exchange keys of the {@code units} format that this module reports errors on.
+	 */
+	static final String K_CODE = "code";
 
-	static final String H_CODE = "单位编码";
+	static final String K_RESPONSIBLE = "responsible_org_code";
 
-	static final String H_NAME = "单位名称";
-
-	static final String H_RESPONSIBLE = "属地团组织编码";
-
-	static final String H_LEAGUE = "所建团组织编码";
-
-	static final String H_STUDENTS = "在校学生数";
-
-	static final String H_LINKED = "建立或联系日期";
+	static final String K_LEAGUE = "league_org_code";
 
 	private final UnitStore units;
 
 	private final OrgStore orgs;
 
+	private final OrganizationManagement tree;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	UnitService(UnitStore units, OrgStore orgs, AuditLog audit, Clock clock) {
+	UnitService(UnitStore units, OrgStore orgs, OrganizationManagement tree, AuditLog audit, Clock clock) {
 		this.units = units;
 		this.orgs = orgs;
+		this.tree = tree;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -77,18 +79,66 @@ class UnitService implements UnitRegister {
 	@Override
 	public Page<UnitView> search(Actor actor, String query, Optional<UnitType> type, Optional<Long> under,
 			Optional<Boolean> covered, int page, int size) {
+		return search(actor, UnitSearch.of(query, type, under, covered, page, size));
+	}
+
+	@Override
+	public Page<UnitView> search(Actor actor, UnitSearch s) {
 		actor.require(Permission.ORG_READ);
-		Scope within = under.map(id -> subtree(visibleOrg(actor, id))).orElse(actor.scope());
+		Optional<OrgRow> under = s.under().map(id -> visibleOrg(actor, id));
+		Scope within = under.map(UnitService::subtree).orElse(actor.scope());
+		if (s.township().isPresent()) {
+			OrgRow township = visibleOrg(actor, s.township().get());
+			if (!isTownship(township.kind())) {
+				throw Problem.badRequest("unit.not-a-township", township.name() + " 不是乡镇团委或街道团工委");
+			}
+			if (!within.covers(township.path())) {
+				return new Page<>(List.of(), 0, s.page(), s.size(), true);
+			}
+			within = subtree(township);
+		}
 		LocalDate today = LocalDate.now(clock);
-		UnitStore.SearchResult result = units.search(within, query, type, covered, today, page, size);
-		return new Page<>(result.items().stream().map(u -> view(u, today)).toList(), result.total(), page, size,
-				result.totalExact());
+		UnitStore.SearchResult result = units.search(within, s.query(), s.type(), s.covered(),
+				new UnitStore.Flags(s.aboveScale(), s.meetsConditions(), s.hasPartyOrg()), today, s.page(), s.size());
+		return new Page<>(views(result.items(), today), result.total(), s.page(), s.size(), result.totalExact());
+	}
+
+	private static boolean isTownship(OrgKind kind) {
+		return kind == OrgKind.TOWNSHIP_COMMITTEE || kind == OrgKind.STREET_WORK_COMMITTEE;
 	}
 
 	@Override
 	public UnitView get(Actor actor, long unitId) {
 		actor.require(Permission.ORG_READ);
-		return view(visible(actor, unitId), LocalDate.now(clock));
+		return views(List.of(visible(actor, unitId)), LocalDate.now(clock)).get(0);
+	}
+
+	@Override
+	@Transactional
+	public UnitView foundLeagueOrg(Actor actor, long unitId, long parentId, OrgDraft draft, int expectedVersion) {
+		actor.require(Permission.ORG_WRITE);
+		UnitRow unit = visible(actor, unitId);
+		LocalDate today = LocalDate.now(clock);
+		if (CoveragePolicy.covered(unit.leagueOrgId().isPresent(), unit.leagueEstablishedOn(), unit.leagueDissolvedOn(),
+				today)) {
+			throw Problem.conflict("unit.already-covered",
+					"该单位已由 " + unit.leagueCode().orElse("") + " " + unit.leagueName().orElse("") + " 覆盖，无需再建团");
+		}
+		if (unit.version() != expectedVersion) {
+			throw Problem.conflict("record.stale", "该单位已被他人修改，请刷新后重试");
+		}
+		// The org's own rules (scope, kind under the parent, active parent, code) decide;
+		// the same transaction links the unit, so either both happen or neither.
+		OrgDetail org = tree.create(actor, parentId, draft);
+		if (units.linkLeagueOrg(unitId, org.id(), expectedVersion, clock.instant()) != 1) {
+			throw Problem.conflict("record.stale", "该单位已被他人修改，请刷新后重试");
+		}
+		UnitRow after = units.find(Scope.ALL, unitId).orElseThrow();
+		audit.record(actor,
+				new AuditEntry("UNIT_UPDATED", Optional.of(after.responsibleOrgId()), "UNIT", after.code(),
+						"建团：单位 " + after.code() + " " + after.name() + " 建立团组织 " + org.code() + " " + org.name(),
+						changes(Optional.of(record(unit)), record(after))));
+		return views(List.of(after), today).get(0);
 	}
 
 	@Override
@@ -96,15 +146,18 @@ class UnitService implements UnitRegister {
 	public UnitView create(Actor actor, UnitDraft draft) {
 		actor.require(Permission.ORG_WRITE);
 		UnitRecord after = checkDraft(actor, draft);
-		if (units.findByCodeAnywhere(draft.code().strip()).isPresent()) {
-			throw new Problem(409, "unit.duplicate-code", "单位编码 " + draft.code().strip() + " 已被使用",
-					List.of(Map.of("field", "code", "message", "单位编码已被使用")));
-		}
+		units.findByCodeAnywhere(draft.code().strip()).ifPresent(taken -> {
+			String message = actor.scope().covers(taken.responsiblePath())
+					? "单位编码 " + taken.code() + " 已是 " + taken.name() + " 的编码，请换一个编码"
+					: "单位编码 " + taken.code() + " 不可用，请换一个编码";
+			throw new Problem(409, "unit.duplicate-code", message,
+					List.of(Map.of("field", "code", "message", message)));
+		});
 		units.insertAll(List.of(fields(draft)), clock.instant());
 		UnitRow row = units.findByCodeAnywhere(after.code()).orElseThrow();
 		audit.record(actor, new AuditEntry("UNIT_CREATED", Optional.of(row.responsibleOrgId()), "UNIT", row.code(),
 				"新建单位 " + row.code() + " " + row.name(), changes(Optional.empty(), after)));
-		return view(row, LocalDate.now(clock));
+		return views(List.of(row), LocalDate.now(clock)).get(0);
 	}
 
 	@Override
@@ -122,7 +175,7 @@ class UnitService implements UnitRegister {
 		}
 		audit.record(actor, new AuditEntry("UNIT_UPDATED", Optional.of(draft.responsibleOrgId()), "UNIT", before.code(),
 				"修改单位 " + before.code() + " " + after.name(), changes(Optional.of(record(before)), after)));
-		return view(units.findByCodeAnywhere(before.code()).orElseThrow(), LocalDate.now(clock));
+		return views(List.of(units.findByCodeAnywhere(before.code()).orElseThrow()), LocalDate.now(clock)).get(0);
 	}
 
 	@Override
@@ -143,7 +196,7 @@ class UnitService implements UnitRegister {
 
 	@Override
 	@Transactional
-	public OrgImport.Outcome importUnits(Actor actor, List<ImportRow> rows, List<RowError> earlierErrors) {
+	public ImportOutcome importUnits(Actor actor, List<ImportRow> rows, List<RowError> earlierErrors) {
 		actor.require(Permission.EXCHANGE_IMPORT);
 		List<RowError> errors = new ArrayList<>(earlierErrors);
 		Map<String, ImportRow> byCode = new LinkedHashMap<>();
@@ -151,11 +204,11 @@ class UnitService implements UnitRegister {
 		LocalDate today = LocalDate.now(clock);
 		for (ImportRow row : rows) {
 			UnitRecord r = row.record();
-			checkFields(r.code(), r.name(), r.students(), r.linkedOn(), today).forEach(
-					(column, reason) -> errors.add(new RowError(row.number(), column, valueOf(r, column), reason)));
+			FieldRules.unitErrors(r.code(), r.name(), r.students(), r.linkedOn(), today)
+				.forEach((rule, reason) -> errors.add(RowError.of(row.number(), rule.key(), valueOf(r, rule), reason)));
 			ImportRow first = byCode.putIfAbsent(r.code(), row);
 			if (first != null) {
-				errors.add(new RowError(row.number(), H_CODE, r.code(), "单位编码在文件中重复（第 " + first.number() + " 行已有）"));
+				errors.add(RowError.of(row.number(), K_CODE, r.code(), "单位编码在文件中重复（第 " + first.number() + " 行已有）"));
 			}
 			orgCodes.add(r.responsibleOrgCode());
 			r.leagueOrgCode().ifPresent(orgCodes::add);
@@ -168,24 +221,25 @@ class UnitService implements UnitRegister {
 			UnitRecord r = row.record();
 			UnitRow old = existing.get(r.code());
 			if (old != null && !scope.covers(old.responsiblePath())) {
-				errors.add(new RowError(row.number(), H_CODE, r.code(), "单位编码 " + r.code() + " 已被您管辖范围之外的单位使用"));
+				// Taken by a unit the caller cannot see: say so without saying where.
+				errors.add(RowError.of(row.number(), K_CODE, r.code(), "单位编码 " + r.code() + " 不可用，请换一个编码"));
 				continue;
 			}
 			OrgRow responsible = orgByCode.get(r.responsibleOrgCode());
 			if (responsible == null || !scope.covers(responsible.path())) {
-				errors.add(new RowError(row.number(), H_RESPONSIBLE, r.responsibleOrgCode(),
+				errors.add(RowError.of(row.number(), K_RESPONSIBLE, r.responsibleOrgCode(),
 						"属地团组织编码 " + r.responsibleOrgCode() + " 不存在或不在您的管辖范围内"));
 			}
 			r.leagueOrgCode().ifPresent(code -> {
 				OrgRow league = orgByCode.get(code);
 				if (league == null || !scope.covers(league.path())) {
-					errors.add(new RowError(row.number(), H_LEAGUE, code, "所建团组织编码 " + code + " 不存在或不在您的管辖范围内"));
+					errors.add(RowError.of(row.number(), K_LEAGUE, code, "所建团组织编码 " + code + " 不存在或不在您的管辖范围内"));
 				}
 			});
 		}
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparingInt(RowError::row));
-			return new OrgImport.Outcome(0, 0, 0, errors);
+			return ImportOutcome.refusedWith(errors);
 		}
 		List<UnitFields> inserts = new ArrayList<>();
 		List<UnitFields> updates = new ArrayList<>();
@@ -219,7 +273,7 @@ class UnitService implements UnitRegister {
 			throw Problem.conflict("record.stale", "导入期间有单位被他人修改，导入已取消，请重新导入");
 		}
 		audit.recordAll(actor, entries);
-		return new OrgImport.Outcome(inserts.size(), updates.size(), unchanged, List.of());
+		return new ImportOutcome(inserts.size(), updates.size(), unchanged, List.of());
 	}
 
 	@Override
@@ -246,15 +300,8 @@ class UnitService implements UnitRegister {
 
 	/** Checks the form; answers the unit in exchange form (orgs by code). */
 	private UnitRecord checkDraft(Actor actor, UnitDraft d) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		checkFields(d.code(), d.name(), d.students(), d.linkedOn(), LocalDate.now(clock)).forEach((column, reason) -> {
-			errors.put(switch (column) {
-				case H_CODE -> "code";
-				case H_NAME -> "name";
-				case H_STUDENTS -> "students";
-				default -> "linkedOn";
-			}, reason);
-		});
+		Map<String, String> errors = FieldRules
+			.byFormField(FieldRules.unitErrors(d.code(), d.name(), d.students(), d.linkedOn(), LocalDate.now(clock)));
 		Optional<OrgRow> responsible = orgs.find(actor.scope(), d.responsibleOrgId());
 		if (responsible.isEmpty()) {
 			errors.put("responsibleOrgId", "属地团组织不存在或不在您的管辖范围内");
@@ -271,34 +318,11 @@ class UnitService implements UnitRegister {
 				d.students(), d.linkedOn(), d.ledDirectly()));
 	}
 
-	/**
-	 * The field rules shared by the form and the import: column header → Chinese reason.
-	 */
-	private static Map<String, String> checkFields(String code, String name, Optional<Integer> students,
-			Optional<LocalDate> linkedOn, LocalDate today) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (code == null || code.isBlank()) {
-			errors.put(H_CODE, "单位编码不能为空");
-		}
-		else if (!CODE.matcher(code.strip()).matches()) {
-			errors.put(H_CODE, "单位编码只能由字母、数字、下划线、点或连字符组成，最长 64 位");
-		}
-		if (name == null || name.isBlank()) {
-			errors.put(H_NAME, "单位名称不能为空");
-		}
-		else if (name.strip().length() > 200) {
-			errors.put(H_NAME, "单位名称不能超过 200 个字");
-		}
-		students.filter(n -> n < 0).ifPresent(n -> errors.put(H_STUDENTS, "在校学生数不能为负数"));
-		linkedOn.filter(d -> d.isAfter(today)).ifPresent(d -> errors.put(H_LINKED, "建立或联系日期不能晚于今天"));
-		return errors;
-	}
-
-	private static String valueOf(UnitRecord r, String column) {
-		return switch (column) {
-			case H_CODE -> r.code();
-			case H_NAME -> r.name();
-			case H_STUDENTS -> r.students().map(String::valueOf).orElse("");
+	private static String valueOf(UnitRecord r, FieldRules.FieldRule rule) {
+		return switch (rule.key()) {
+			case "code" -> r.code();
+			case "name" -> r.name();
+			case "students" -> r.students().map(String::valueOf).orElse("");
 			default -> r.linkedOn().map(String::valueOf).orElse("");
 		};
 	}
@@ -321,14 +345,41 @@ class UnitService implements UnitRegister {
 				u.ledDirectly());
 	}
 
-	static UnitView view(UnitRow u, LocalDate today) {
+	/**
+	 * The views of a page of units, with each one's township (the 乡镇/街道 org at or above
+	 * its responsible org) read in one query for the page.
+	 */
+	private List<UnitView> views(List<UnitRow> rows, LocalDate today) {
+		Set<Long> ids = new HashSet<>();
+		rows.forEach(u -> ids.addAll(pathIds(u.responsiblePath())));
+		Map<Long, OrgRow> byId = new HashMap<>();
+		orgs.findByIdsAnywhere(ids).forEach(o -> byId.put(o.id(), o));
+		return rows.stream().map(u -> {
+			List<Long> path = pathIds(u.responsiblePath());
+			Optional<OrgRef> township = Optional.empty();
+			for (int i = path.size() - 1; i >= 0 && township.isEmpty(); i--) {
+				OrgRow o = byId.get(path.get(i));
+				if (o != null && isTownship(o.kind())) {
+					township = Optional.of(new OrgRef(o.id(), o.code(), o.name()));
+				}
+			}
+			return view(u, today, township);
+		}).toList();
+	}
+
+	private static List<Long> pathIds(String path) {
+		return java.util.Arrays.stream(path.substring(1).split("/")).map(Long::valueOf).toList();
+	}
+
+	static UnitView view(UnitRow u, LocalDate today, Optional<OrgRef> township) {
 		Optional<OrgRef> league = u.leagueOrgId()
 			.map(id -> new OrgRef(id, u.leagueCode().orElse(""), u.leagueName().orElse("")));
-		boolean covered = league.isPresent() && u.leagueDissolvedOn().map(d -> d.isAfter(today)).orElse(true);
+		boolean covered = CoveragePolicy.covered(league.isPresent(), u.leagueEstablishedOn(), u.leagueDissolvedOn(),
+				today);
 		return new UnitView(u.id(), u.code(), u.name(), u.type(),
 				new OrgRef(u.responsibleOrgId(), u.responsibleCode(), u.responsibleName()), u.aboveScale(),
 				u.meetsConditions(), u.hasPartyOrg(), league, u.standalone(), u.hasLeagueSchool(), u.students(),
-				u.linkedOn(), u.ledDirectly(), covered, u.version());
+				u.linkedOn(), u.ledDirectly(), covered, u.version(), u.leagueDissolvedOn(), township);
 	}
 
 	/** The fields that differ, in exchange form (orgs by code), for the audit log. */

@@ -34,7 +34,7 @@ class UnitStore {
 	private static final String SELECT = """
 			SELECT u.id, u.code, u.name, u.type, u.responsible_org_id, o.code AS r_code, o.name AS r_name, o.path AS r_path,
 			       u.above_scale, u.meets_conditions, u.has_party_org, u.league_org_id, l.code AS l_code, l.name AS l_name,
-			       l.dissolved_on AS l_dissolved, u.standalone, u.has_league_school, u.students, u.linked_on,
+			       l.established_on AS l_established, l.dissolved_on AS l_dissolved, u.standalone, u.has_league_school, u.students, u.linked_on,
 			       u.led_directly, u.version
 			FROM unit u JOIN org o ON o.id = u.responsible_org_id LEFT JOIN org l ON l.id = u.league_org_id
 			""";
@@ -90,8 +90,20 @@ class UnitStore {
 	record SearchResult(List<UnitRow> items, long total, boolean totalExact) {
 	}
 
+	/** The register's filters besides the query, type and coverage. */
+	record Flags(Optional<Boolean> aboveScale, Optional<Boolean> meetsConditions, Optional<Boolean> hasPartyOrg) {
+
+		static final Flags NONE = new Flags(Optional.empty(), Optional.empty(), Optional.empty());
+
+	}
+
 	SearchResult search(Scope within, String query, Optional<UnitType> type, Optional<Boolean> covered, LocalDate today,
 			int page, int size) {
+		return search(within, query, type, covered, Flags.NONE, today, page, size);
+	}
+
+	SearchResult search(Scope within, String query, Optional<UnitType> type, Optional<Boolean> covered, Flags flags,
+			LocalDate today, int page, int size) {
 		StringBuilder where = new StringBuilder(" WHERE" + IN_SCOPE);
 		Map<String, Object> params = new HashMap<>();
 		params.put("lower", within.lower());
@@ -106,11 +118,15 @@ class UnitStore {
 			where.append(" AND u.type = :type");
 			params.put("type", t.name());
 		});
+		// Exactly the indicators' predicate: a unit listed as uncovered is one they count
+		// as uncovered.
 		covered.ifPresent(c -> {
-			where.append(c ? " AND " : " AND NOT ")
-				.append("(l.id IS NOT NULL AND (l.dissolved_on IS NULL OR l.dissolved_on > :today))");
-			params.put("today", today);
+			where.append(c ? " AND " : " AND NOT ").append(CoveragePolicy.COVERED);
+			params.put("asOf", today);
 		});
+		flag(where, "u.above_scale", flags.aboveScale());
+		flag(where, "u.meets_conditions", flags.meetsConditions());
+		flag(where, "u.has_party_org", flags.hasPartyOrg());
 		params.put("countLimit", OrgStore.COUNT_LIMIT + 1);
 		long total = jdbc
 			.sql("SELECT count(*) FROM (SELECT 1 FROM unit u JOIN org o ON o.id = u.responsible_org_id"
@@ -126,6 +142,20 @@ class UnitStore {
 			.list();
 		boolean exact = total <= OrgStore.COUNT_LIMIT;
 		return new SearchResult(items, exact ? total : OrgStore.COUNT_LIMIT, exact);
+	}
+
+	/** A yes/no filter: "no" also lists the units where the flag was never filled in. */
+	private static void flag(StringBuilder where, String column, Optional<Boolean> value) {
+		value.ifPresent(v -> where
+			.append(v ? " AND " + column + " = TRUE" : " AND (" + column + " IS NULL OR " + column + " = FALSE)"));
+	}
+
+	/** Links the unit to its league org (建团), refusing a stale version. */
+	int linkLeagueOrg(long unitId, long leagueOrgId, int version, Instant now) {
+		return jdbc.sql(
+				"UPDATE unit SET league_org_id = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?")
+			.params(leagueOrgId, OrgStore.utc(now), unitId, version)
+			.update();
 	}
 
 	/** Streams the units of the subtree by org path and code. */
@@ -204,6 +234,7 @@ class UnitStore {
 				rs.getString("r_name"), rs.getString("r_path"), bool(rs, "above_scale"), bool(rs, "meets_conditions"),
 				bool(rs, "has_party_org"), Optional.ofNullable(rs.getObject("league_org_id", Long.class)),
 				Optional.ofNullable(rs.getString("l_code")), Optional.ofNullable(rs.getString("l_name")),
+				Optional.ofNullable(rs.getObject("l_established", LocalDate.class)),
 				Optional.ofNullable(rs.getObject("l_dissolved", LocalDate.class)), bool(rs, "standalone"),
 				bool(rs, "has_league_school"), Optional.ofNullable(rs.getObject("students", Integer.class)),
 				Optional.ofNullable(rs.getObject("linked_on", LocalDate.class)), bool(rs, "led_directly"),

@@ -135,6 +135,34 @@ class DemoDataTests {
 			.single();
 	}
 
+	/**
+	 * Terms as a county's records show them, computed as the detail, the alerts and the
+	 * indicators compute them (last election, else founding, plus the term): most are
+	 * running, a minority ran out recently or runs out within 90 days, and none ran out
+	 * decades ago (the dashboard once said a branch's term expired in 1991).
+	 */
+	@Test
+	void termsLookLikeACountysRecords() {
+		List<LocalDate> ends = jdbc.sql("""
+				SELECT COALESCE(o.last_election_on, o.established_on) AS start_on, o.term_years FROM org o
+				WHERE o.path >= ? AND o.path < ? AND o.dissolved_on IS NULL
+				""")
+			.params(rootPath, upper(rootPath))
+			.query((rs, n) -> rs.getObject(1, LocalDate.class).plusYears(rs.getInt(2)))
+			.list();
+		long expired = ends.stream().filter(e -> !e.isAfter(TODAY)).count();
+		long expiring = ends.stream().filter(e -> e.isAfter(TODAY) && !e.isAfter(TODAY.plusDays(90))).count();
+		assertThat(ends).allSatisfy(e -> assertThat(e).isAfter(TODAY.minusYears(3)));
+		assertThat(expired * 100 / ends.size()).isBetween(5L, 25L);
+		assertThat(expiring * 100 / ends.size()).isBetween(3L, 30L);
+		long electedLongAgo = jdbc
+			.sql("SELECT count(*) FROM org o WHERE o.path >= ? AND o.path < ? AND o.last_election_on < ?")
+			.params(rootPath, upper(rootPath), TODAY.minusYears(8))
+			.query(Long.class)
+			.single();
+		assertThat(electedLongAgo).isZero();
+	}
+
 	@Test
 	void everyBranchIsALeaf() {
 		long parentsThatAreBranches = count(" AND EXISTS (SELECT 1 FROM org p WHERE p.id = o.parent_id"

@@ -95,7 +95,7 @@ class ExchangeCommandsTests {
 		assertThat(status).isEqualTo(1);
 		assertThat(out()).isEmpty();
 		assertThat(err().lines().toList()).containsExactly("导入失败：2 行有错误，未写入任何数据",
-				"第2行 [上级组织编码] " + p + "NOPE: 上级组织编码 " + p + "NOPE 在文件和系统中都不存在", "第3行 [组织名称] : 组织名称不能为空",
+				"第2行 [上级组织编码] " + p + "NOPE: 上级组织不存在（文件和系统中都没有这个编码）", "第3行 [组织名称] : 组织名称不能为空",
 				"第3行 [组织类别] 团小组: 组织类别应为以下之一：" + String.join("、", OrganizationsFormat.KINDS));
 		assertThat(orgs.findByCode(Actor.commandLine("x"), p + "C")).isEmpty();
 	}

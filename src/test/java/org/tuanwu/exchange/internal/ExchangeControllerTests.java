@@ -100,6 +100,23 @@ class ExchangeControllerTests {
 	}
 
 	@Test
+	void aRefusalFoundByTheOrgRulesNamesTheFieldKeyAndTheColumnHeader() throws Exception {
+		String name = p + "-rule.csv";
+		// 团支部 under 团支部: found by the org module (by field key), shown with its header
+		mvc.perform(multipart("/api/v1/exchange/organizations/import")
+			.file(csv(name, "组织编码,组织名称,上级组织编码,组织类别", p + "A,甲," + p + "R,团支部", p + "B,乙," + p + "A,团支部"))
+			.with(csrf())
+			.with(as(admin)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].column").value("组织类别"))
+			.andExpect(jsonPath("$.errors[0].value").value("团支部"))
+			.andExpect(jsonPath("$.errors[0].reason").value("团支部之下不能再设下级组织（团员只属于团支部，团小组不是组织）"));
+	}
+
+	@Test
 	void refusesAFileWithABadRowAs422ListingEveryBadRow() throws Exception {
 		String name = p + "-bad.csv";
 		mvc.perform(multipart("/api/v1/exchange/organizations/import")
@@ -111,8 +128,10 @@ class ExchangeControllerTests {
 			.andExpect(jsonPath("$.detail").value("导入失败：1 行有错误，未写入任何数据"))
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].column").value("组织类别"))
-			.andExpect(jsonPath("$.errors[0].value").value("团小组"));
+			.andExpect(jsonPath("$.errors[0].value").value("团小组"))
+			.andExpect(jsonPath("$.errors[0].reason").exists());
 
 		assertThat(orgs.findByCode(admin, p + "A")).isEmpty();
 		assertThat(actions(name)).isEqualTo("IMPORT_REFUSED");

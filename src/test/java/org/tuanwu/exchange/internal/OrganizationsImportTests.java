@@ -24,7 +24,7 @@ import org.tuanwu.identity.Role;
 import org.tuanwu.identity.Scope;
 import org.tuanwu.organization.OrgDetail;
 import org.tuanwu.organization.OrgDraft;
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.RowError;
 import org.tuanwu.organization.OrgKind;
 import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
@@ -141,10 +141,11 @@ class OrganizationsImportTests {
 
 	@Test
 	void refusesACycleInTheFile() throws IOException {
-		ImportReport report = importCsv(admin, HEADER, p + "A,甲," + p + "B,团工委,,,,", p + "B,乙," + p + "A,团工委,,,,");
+		ImportReport report = importCsv(admin, HEADER, p + "A,甲," + p + "B,基层团委,,,,", p + "B,乙," + p + "A,基层团委,,,,");
 
 		assertThat(report.errors()).extracting(RowError::row).containsExactly(2, 3);
 		assertThat(report.errors()).allSatisfy(e -> {
+			assertThat(e.field()).isEqualTo("parent_code");
 			assertThat(e.column()).isEqualTo("上级组织编码");
 			assertThat(e.reason()).startsWith("上下级关系构成循环");
 		});
@@ -167,7 +168,8 @@ class OrganizationsImportTests {
 		assertThat(date.row()).isEqualTo(3);
 		assertThat(date.column()).isEqualTo("成立日期");
 		assertThat(date.value()).isEqualTo(future);
-		assertThat(date.reason()).isEqualTo("日期不能晚于今天");
+		assertThat(date.field()).isEqualTo("established_on");
+		assertThat(date.reason()).isEqualTo("成立日期不能晚于今天");
 	}
 
 	@Test
@@ -226,12 +228,16 @@ class OrganizationsImportTests {
 		assertThat(underOther.errors()).singleElement().satisfies(e -> {
 			assertThat(e.row()).isEqualTo(2);
 			assertThat(e.column()).isEqualTo("上级组织编码");
-			assertThat(e.reason()).contains("不在您的管辖范围内");
+			assertThat(e.reason()).isEqualTo("上级组织不存在或不在您的管辖范围内");
 		});
+		// The code belongs to an org outside the scope: it is unavailable, and nothing
+		// says
+		// where (neither "outside your scope" nor the org's name).
 		assertThat(overOther.errors()).singleElement().satisfies(e -> {
 			assertThat(e.row()).isEqualTo(2);
 			assertThat(e.column()).isEqualTo("组织编码");
-			assertThat(e.reason()).contains("管辖范围之外");
+			assertThat(e.reason()).isEqualTo("组织编码 " + p + "O 不可用，请换一个编码");
+			assertThat(e.reason()).doesNotContain("他县").doesNotContain("管辖范围之外");
 		});
 		assertThat(orgs.findByCode(admin, p + "O").orElseThrow().name()).isEqualTo("他县");
 		assertThat(orgs.findByCode(admin, p + "N")).isEmpty();

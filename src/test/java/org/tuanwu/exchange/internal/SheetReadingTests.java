@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
-import org.tuanwu.organization.OrgImport.RowError;
+import org.tuanwu.shared.RowError;
 import org.tuanwu.shared.Problem;
 
 class SheetReadingTests {
