@@ -36,7 +36,7 @@ class SafeMethodsTests {
 	 * sends POST (docs/api.md "Safe methods"); their GET still writes the audit entry.
 	 */
 	static final Set<String> AUDITED_GET_DOWNLOADS = Set.of("/api/v1/exchange/{type}/export",
-			"/api/v1/scorecards/export", "/api/v1/scorecards/evidence");
+			"/api/v1/scorecards/export", "/api/v1/scorecards/evidence", "/api/v1/todos/export");
 
 	@LocalServerPort
 	int port;

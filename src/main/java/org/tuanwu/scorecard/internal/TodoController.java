@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tuanwu.identity.Actor;
@@ -73,7 +74,7 @@ class TodoController {
 				size);
 	}
 
-	@GetMapping("/export")
+	@RequestMapping(path = "/export", method = { RequestMethod.POST, RequestMethod.GET })
 	void export(@RequestParam Optional<String> org, @RequestParam Optional<String> kind,
 			@RequestParam Optional<String> township, HttpServletResponse response) throws IOException {
 		Actor actor = actors.get();
