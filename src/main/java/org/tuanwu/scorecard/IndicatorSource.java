@@ -12,7 +12,7 @@ import org.tuanwu.shared.Page;
  */
 public interface IndicatorSource {
 
-	/** The indicator codes (POLICY-RULES.md) this source computes. */
+	/** The indicator codes (docs/indicators.md) this source computes. */
 	Set<String> codes();
 
 	/**

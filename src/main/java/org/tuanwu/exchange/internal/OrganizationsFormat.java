@@ -22,8 +22,8 @@ import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
 
 /**
- * The {@code organizations} template of EXCHANGE.md (团组织): one row per org, referred to
- * by codes.
+ * The {@code organizations} template of docs/exchange.md (团组织): one row per org, referred
+ * to by codes.
  */
 @Component
 class OrganizationsFormat implements ExchangeFormat {

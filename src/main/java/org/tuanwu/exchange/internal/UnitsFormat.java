@@ -20,8 +20,8 @@ import org.tuanwu.organization.UnitRegister;
 import org.tuanwu.organization.UnitType;
 
 /**
- * The {@code units} template of EXCHANGE.md (单位台账): one row per unit, orgs referred to by
- * codes.
+ * The {@code units} template of docs/exchange.md (单位台账): one row per unit, orgs referred
+ * to by codes.
  */
 @Component
 class UnitsFormat implements ExchangeFormat {

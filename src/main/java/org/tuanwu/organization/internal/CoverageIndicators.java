@@ -26,9 +26,9 @@ import org.tuanwu.scorecard.Period;
 import org.tuanwu.shared.Page;
 
 /**
- * The {@code ORG_*} indicators of POLICY-RULES.md §1 (docs/coverage.md), the org tree for
- * the roll-up and the dashboard alerts. Two families, each one aggregate query over the
- * subtree: the units register grouped by the responsible org, and the orgs themselves
+ * The {@code ORG_*} indicators of docs/indicators.md §1 (docs/coverage.md), the org tree
+ * for the roll-up and the dashboard alerts. Two families, each one aggregate query over
+ * the subtree: the units register grouped by the responsible org, and the orgs themselves
  * (one row per org). The SQL is the same on H2 and PostgreSQL; it is assembled only from
  * the constants below, every value is a bound parameter.
  */

@@ -42,11 +42,11 @@ import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 
 /**
- * Evaluates a rule pack over an org subtree for a period (ARCHITECTURE.md "The scorecard
- * engine"): one {@link IndicatorSource#count} call per source for all its codes, the
- * per-org counts rolled up the tree bottom-up in memory (numerators and denominators add;
- * ratios only after the roll-up, never averaged), targets compared exactly, and the
- * result cached per data version.
+ * Evaluates a rule pack over an org subtree for a period (docs/architecture.md "The
+ * scorecard engine"): one {@link IndicatorSource#count} call per source for all its
+ * codes, the per-org counts rolled up the tree bottom-up in memory (numerators and
+ * denominators add; ratios only after the roll-up, never averaged), targets compared
+ * exactly, and the result cached per data version.
  */
 @Service
 class ScorecardEngine {
