@@ -57,6 +57,10 @@ class CommandModeTests {
 			.toList();
 		assertThat(controllers).isNotEmpty();
 		assertThat(controllers).noneMatch(beans::containsSingleton);
+		// The template command's bean is named after it: no other command was created.
+		assertThat(beans.containsSingleton("templateCommand")).isTrue();
+		assertThat(beans.containsSingleton("scorecardCommand")).isFalse();
+		assertThat(beans.containsSingleton("demoCommand")).isFalse();
 		assertThat(context.getBeanProvider(Command.class).stream().map(Command::name)).contains("import", "export",
 				"template", "scorecard", "demo", "verify-audit", "bench", "bench-scorecard");
 		assertThat(SpringApplication.exit(context)).isZero();

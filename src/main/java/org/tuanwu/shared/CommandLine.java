@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
  * {@code command} profile and no web server when there is one) and keeps its exit status
  * for {@code SpringApplication.exit}. The commands are the {@link Command} beans of the
  * modules: nothing lists them, so a module adds one by declaring a bean.
+ * <p>
+ * A command whose bean is named after it — {@code verifyAuditCommand} for
+ * {@code verify-audit}, as a class {@code VerifyAuditCommand} or a bean method
+ * {@code verifyAuditCommand()} is — is found without creating the other commands (the
+ * context is lazy in the {@code command} profile, so their services are not created
+ * either); any other command is found among all of them.
  */
 @Component
 @Profile("command")
@@ -26,12 +32,12 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 	/** Options meant for Spring (database, logging, …), never passed to a command. */
 	private static final List<String> SPRING_OPTIONS = List.of("--spring.", "--server.", "--logging.", "--tuanwu.");
 
-	private final ObjectProvider<Command> commands;
+	private final ListableBeanFactory beans;
 
 	private int status = 0;
 
-	CommandLine(ObjectProvider<Command> commands) {
-		this.commands = commands;
+	CommandLine(ListableBeanFactory beans) {
+		this.beans = beans;
 	}
 
 	@Override
@@ -57,7 +63,10 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 		Optional<Command> command = name.flatMap(this::find);
 		if (command.isEmpty()) {
 			err.println(name.map(n -> "未知命令：" + n).orElse("缺少命令") + "。可用的命令：");
-			commands.stream().sorted(Comparator.comparing(Command::name)).forEach(c -> err.println("  " + c.usage()));
+			beans.getBeanProvider(Command.class)
+				.stream()
+				.sorted(Comparator.comparing(Command::name))
+				.forEach(c -> err.println("  " + c.usage()));
 			return 2;
 		}
 		try {
@@ -71,7 +80,33 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private Optional<Command> find(String name) {
-		return commands.stream().filter(c -> c.name().equals(name)).findFirst();
+		String bean = beanName(name);
+		if (beans.containsBean(bean) && beans.isTypeMatch(bean, Command.class)) {
+			Command command = beans.getBean(bean, Command.class);
+			if (command.name().equals(name)) {
+				return Optional.of(command);
+			}
+		}
+		return beans.getBeanProvider(Command.class).stream().filter(c -> c.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * The bean name a command is looked up by first: {@code verify-audit} →
+	 * {@code verifyAuditCommand}.
+	 */
+	static String beanName(String command) {
+		StringBuilder name = new StringBuilder();
+		boolean upper = false;
+		for (char c : command.toCharArray()) {
+			if (c == '-' || c == '_') {
+				upper = true;
+			}
+			else {
+				name.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return name.append("Command").toString();
 	}
 
 	@Override

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /**
  * The command line runs the {@link Command} bean named by the first word, whatever module
@@ -22,6 +23,9 @@ class CommandLineTests {
 	final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	final List<List<String>> calls = new ArrayList<>();
+
+	/** The commands created, by name: a command's services are created with it. */
+	final List<String> created = new ArrayList<>();
 
 	/** A command that records its arguments and exits with {@code status}. */
 	Command command(String name, int status) {
@@ -46,15 +50,26 @@ class CommandLineTests {
 		};
 	}
 
-	int run(StaticListableBeanFactory beans, String... args) {
-		return new CommandLine(beans.getBeanProvider(Command.class)).run(args,
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+	int run(DefaultListableBeanFactory beans, String... args) {
+		return new CommandLine(beans).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
 	}
 
-	StaticListableBeanFactory beans() {
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("templateCommand", command("template", 0));
-		beans.addBean("verifyAuditCommand", command("verify-audit", 1));
+	/**
+	 * Registers a command as the lazy context of a command run would: created on demand.
+	 */
+	void add(DefaultListableBeanFactory beans, String beanName, String name, int status) {
+		beans.registerBeanDefinition(beanName, BeanDefinitionBuilder.genericBeanDefinition(Command.class, () -> {
+			created.add(name);
+			return command(name, status);
+		}).setLazyInit(true).getBeanDefinition());
+	}
+
+	DefaultListableBeanFactory beans() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		add(beans, "templateCommand", "template", 0);
+		add(beans, "verifyAuditCommand", "verify-audit", 1);
+		add(beans, "scorecardBenchCommand", "bench-scorecard", 0);
 		return beans;
 	}
 
@@ -71,11 +86,31 @@ class CommandLineTests {
 	@Test
 	void aCommandOfAModuleThatNothingListsRuns() {
 		// The users command of the identity module, say: a bean, and nothing else.
-		StaticListableBeanFactory beans = beans();
-		beans.addBean("usersCommand", command("users", 0));
+		DefaultListableBeanFactory beans = beans();
+		add(beans, "usersCommand", "users", 0);
 
 		assertThat(run(beans, "users", "unlock", "admin")).isZero();
 		assertThat(calls).containsExactly(List.of("users", "unlock admin"));
+	}
+
+	@Test
+	void aCommandWhoseBeanIsNamedAfterItIsCreatedAloneTheOthersAreFoundAmongAll() {
+		assertThat(run(beans(), "verify-audit")).isEqualTo(1);
+		assertThat(created).containsExactly("verify-audit");
+
+		created.clear();
+		// scorecardBenchCommand is not "benchScorecardCommand": found, at the cost of
+		// creating every command.
+		assertThat(run(beans(), "bench-scorecard", "--runs", "1")).isZero();
+		assertThat(created).containsExactlyInAnyOrder("template", "verify-audit", "bench-scorecard");
+		assertThat(calls).containsExactly(List.of("verify-audit", ""), List.of("bench-scorecard", "--runs 1"));
+	}
+
+	@Test
+	void theBeanNameOfACommandIsItsNameInCamelCase() {
+		assertThat(CommandLine.beanName("verify-audit")).isEqualTo("verifyAuditCommand");
+		assertThat(CommandLine.beanName("import")).isEqualTo("importCommand");
+		assertThat(CommandLine.beanName("bench-scorecard")).isEqualTo("benchScorecardCommand");
 	}
 
 	@Test
@@ -86,6 +121,7 @@ class CommandLineTests {
 		assertThat(calls).isEmpty();
 		assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("""
 				未知命令：tempalte。可用的命令：
+				  bench-scorecard <参数>   bench-scorecard 的用法
 				  template <参数>   template 的用法
 				  verify-audit <参数>   verify-audit 的用法
 				""");
@@ -93,8 +129,8 @@ class CommandLineTests {
 
 	@Test
 	void aRefusalOfTheCommandIsStatusOneWithItsReason() {
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("scorecardCommand", new Command() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("scorecardCommand", new Command() {
 
 			@Override
 			public String name() {
