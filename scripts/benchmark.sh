@@ -70,7 +70,7 @@ start_figures() {
   echo "   server start until it answers HTTP (baseline)      $(median3 "${server[@]}") ms   (runs: ${server[*]})"
   echo "   command start: java -jar … template organizations  $(median3 "${plain[@]}") ms   (runs: ${plain[*]})"
   echo "   command start: scripts/tuanwu.sh template …         $(median3 "${fast[@]}") ms   (runs: ${fast[*]}; target < 3000)"
-  echo "   (scripts/tuanwu.sh prepared its archive once, untimed above: ${prep} ms)"
+  echo "   (first scripts/tuanwu.sh run of this jar, untimed above, with the archive prepared if it was missing: ${prep} ms)"
 }
 
 db=(--spring.datasource.url="jdbc:postgresql://localhost:5432/tuanwu_bench?reWriteBatchedInserts=true"
