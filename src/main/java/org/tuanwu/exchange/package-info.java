@@ -1,6 +1,6 @@
 /**
- * Exchange: the file formats of EXCHANGE.md (templates, import, export, an annotated copy
- * of a refused file) over REST and the jar's command line ({@code import},
+ * Exchange: the file formats of docs/exchange.md (templates, import, export, an annotated
+ * copy of a refused file) over REST and the jar's command line ({@code import},
  * {@code export}, {@code template}). It owns no data: every record goes through the
  * facade of the module that keeps it, with the acting user's scope.
  * <p>

@@ -33,7 +33,7 @@ public enum OrgKind {
 	}
 
 	/**
-	 * Local congress committees 5 years, basic committees 3, branches 2 (DOMAIN.md
+	 * Local congress committees 5 years, basic committees 3, branches 2 (docs/domain.md
 	 * "Terms").
 	 */
 	public int defaultTermYears() {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * 单位类型 of the units register (EXCHANGE.md {@code units}). The Chinese label is the
+ * 单位类型 of the units register (docs/exchange.md {@code units}). The Chinese label is the
  * exchange format's value.
  */
 public enum UnitType {

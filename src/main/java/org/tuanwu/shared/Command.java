@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A command of the jar's command line (EXCHANGE.md "Command line"). Modules contribute
- * commands as beans; the {@link CommandLine} runs the one named by the first argument.
+ * A command of the jar's command line (docs/exchange.md "Command line"). Modules
+ * contribute commands as beans; the {@link CommandLine} runs the one named by the first
+ * argument.
  */
 public interface Command {
 

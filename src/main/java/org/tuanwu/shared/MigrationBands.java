@@ -1,8 +1,9 @@
 package org.tuanwu.shared;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import org.flywaydb.core.api.callback.Callback;
@@ -35,13 +36,24 @@ class MigrationBands implements Callback {
 	public void handle(Event event, Context context) {
 		Connection connection = context.getConnection();
 		String table = context.getConfiguration().getTable();
-		try (Statement s = connection.createStatement()) {
-			if (!connection.getMetaData().getTables(null, null, table, null).next()) {
-				return;
+		try {
+			try (ResultSet tables = connection.getMetaData().getTables(null, null, table, null)) {
+				if (!tables.next()) {
+					return;
+				}
 			}
-			for (Map.Entry<String, String> e : RENUMBERED.entrySet()) {
-				s.executeUpdate("UPDATE " + table + " SET version = '" + e.getValue() + "' WHERE version = '"
-						+ e.getKey() + "'");
+			// Quoted: Flyway creates the table and its columns under their exact
+			// (lower-case) names, which unquoted names only find where the database
+			// folds to lower case.
+			String q = connection.getMetaData().getIdentifierQuoteString().strip();
+			String version = q + "version" + q;
+			try (PreparedStatement s = connection
+				.prepareStatement("UPDATE " + q + table + q + " SET " + version + " = ? WHERE " + version + " = ?")) {
+				for (Map.Entry<String, String> e : RENUMBERED.entrySet()) {
+					s.setString(1, e.getValue());
+					s.setString(2, e.getKey());
+					s.executeUpdate();
+				}
 			}
 		}
 		catch (SQLException ex) {

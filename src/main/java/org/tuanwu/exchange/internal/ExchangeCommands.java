@@ -20,7 +20,7 @@ import org.tuanwu.shared.Command;
 import org.tuanwu.shared.Problem;
 
 /**
- * The exchange commands of the jar (EXCHANGE.md "Command line"): {@code import},
+ * The exchange commands of the jar (docs/exchange.md "Command line"): {@code import},
  * {@code export} and {@code template}. Each runs as the operator of the command line
  * ({@link Actor#commandLine}), set as the principal of the security context for the run
  * so that every module sees the same actor. Exit status: 0 done, 1 refused (bad rows,

@@ -9,8 +9,8 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.shared.RowError;
 
 /**
- * One type of EXCHANGE.md "Templates" ({@code organizations}, …): its columns, how rows
- * become records and back.
+ * One type of docs/exchange.md "Templates" ({@code organizations}, …): its columns, how
+ * rows become records and back.
  */
 interface ExchangeFormat {
 

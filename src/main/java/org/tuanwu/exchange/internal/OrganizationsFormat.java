@@ -23,8 +23,8 @@ import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.RowError;
 
 /**
- * The {@code organizations} template of EXCHANGE.md (团组织): one row per org, referred to
- * by codes.
+ * The {@code organizations} template of docs/exchange.md (团组织): one row per org, referred
+ * to by codes.
  */
 @Component
 class OrganizationsFormat implements ExchangeFormat {

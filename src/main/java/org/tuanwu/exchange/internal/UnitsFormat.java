@@ -21,8 +21,8 @@ import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.RowError;
 
 /**
- * The {@code units} template of EXCHANGE.md (单位台账): one row per unit, orgs referred to by
- * codes.
+ * The {@code units} template of docs/exchange.md (单位台账): one row per unit, orgs referred
+ * to by codes.
  */
 @Component
 class UnitsFormat implements ExchangeFormat {

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every indicator code of POLICY-RULES.md with its Chinese and English name, area and
+ * Every indicator code of docs/indicators.md with its Chinese and English name, area and
  * unit. Packs may only name these codes; the figures themselves come from the domain
  * modules' indicator sources.
  */

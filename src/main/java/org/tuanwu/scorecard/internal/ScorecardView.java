@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.tuanwu.scorecard.internal.RulePack.Target;
 
 /**
- * The scorecard as the API, the command line and the exports give it (EXCHANGE.md
+ * The scorecard as the API, the command line and the exports give it (docs/exchange.md
  * "Scorecard output").
  */
 record ScorecardView(PackRef pack, String period, OrgRef org, List<IndicatorResult> indicators,

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,38 +22,49 @@ import org.junit.jupiter.api.Test;
 import org.tuanwu.scorecard.internal.RulePack.PackIndicator;
 
 /**
- * The catalogue and the built-in packs against POLICY-RULES.md (beside the project, as in
- * CI): every code with its name, every code in every pack its source column names
- * ({@code DOMAIN} → {@code STD}) and no other, and the targets of the target column — so
- * that neither can drift from the other.
+ * The code catalogue and the built-in packs against the project's indicator catalogue,
+ * {@code docs/indicators.md}: every code with its Chinese name, every code in exactly the
+ * packs its row lists, with the row's target (or the pack's own, in parentheses) and a
+ * clause the row names — so that the packs, the code and the document cannot drift apart.
  */
 class PolicyRulesCatalogueTests {
 
-	static final Path RULES = Path.of("..", "shared", "design", "POLICY-RULES.md");
+	static final Path CATALOGUE = Path.of("docs", "indicators.md");
 
-	static final Pattern PACK = Pattern.compile("\\b(JC|QZ|WX|XZ|SZX|DOMAIN)\\b");
+	/** A target as the document writes it: {@code ≥ 100 %}, {@code ≤ 0}, {@code > 0}… */
+	static final Pattern TARGET = Pattern.compile("^(≥|≤|=|>|<) (\\d+(?:\\.\\d+)?)( %)?$");
 
-	record Row(String code, String name, String target, String source) {
+	/** A pack of the packs column, with its own target in parentheses if it differs. */
+	static final Pattern PACK = Pattern.compile("^([A-Z]+)(?: \\((.+)\\))?$");
+
+	/** One row of the document's tables. */
+	record Row(String code, String name, String target, List<String> clauses, Map<String, String> packs) {
+
+		/** The target pack {@code id} applies to this code. */
+		String targetIn(String id) {
+			String own = packs.get(id);
+			return own.isEmpty() ? target : own;
+		}
+
 	}
 
 	static List<Row> rows() throws IOException {
 		List<Row> rows = new ArrayList<>();
-		for (String line : Files.readAllLines(RULES, StandardCharsets.UTF_8)) {
+		for (String line : Files.readAllLines(CATALOGUE, StandardCharsets.UTF_8)) {
 			String[] cells = line.split("\\|");
-			if (cells.length >= 6 && cells[1].strip().matches("[A-Z][A-Z0-9_]+")) {
-				rows.add(new Row(cells[1].strip(), cells[2].strip(), cells[4].strip(), cells[5].strip()));
+			if (cells.length < 7 || !cells[1].strip().matches("[A-Z][A-Z0-9_]+")) {
+				continue;
 			}
+			Map<String, String> packs = new LinkedHashMap<>();
+			for (String p : cells[6].split(",")) {
+				Matcher m = PACK.matcher(p.strip());
+				assertThat(m.matches()).as("packs of " + cells[1].strip() + ": " + p).isTrue();
+				packs.put(m.group(1), Optional.ofNullable(m.group(2)).orElse(""));
+			}
+			rows.add(new Row(cells[1].strip(), cells[2].strip(), cells[4].strip(),
+					Arrays.stream(cells[5].split(";")).map(String::strip).toList(), packs));
 		}
 		return rows;
-	}
-
-	static Set<String> packsOf(Row row) {
-		Set<String> packs = new TreeSet<>();
-		Matcher m = PACK.matcher(row.source());
-		while (m.find()) {
-			packs.add(m.group(1).equals("DOMAIN") ? "STD" : m.group(1));
-		}
-		return packs;
 	}
 
 	static Map<String, RulePack> packs() {
@@ -61,7 +74,7 @@ class PolicyRulesCatalogueTests {
 	}
 
 	@Test
-	void theCatalogueHasEveryCodeOfPolicyRulesWithItsName() throws IOException {
+	void theCatalogueHasEveryCodeOfTheDocumentWithItsName() throws IOException {
 		List<Row> rows = rows();
 
 		assertThat(rows).hasSizeGreaterThan(60);
@@ -73,30 +86,46 @@ class PolicyRulesCatalogueTests {
 	}
 
 	@Test
-	void everyPackHoldsExactlyTheCodesItsDocumentNames() throws IOException {
+	void theDocumentListsEveryBuiltInPackAndNoOther() throws IOException {
+		Set<String> listed = new TreeSet<>();
+		rows().forEach(row -> listed.addAll(row.packs().keySet()));
+
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(RulePacks.BUILT_IN);
+	}
+
+	@Test
+	void everyPackHoldsExactlyTheCodesTheDocumentGivesIt() throws IOException {
 		Map<String, RulePack> packs = packs();
 		for (Row row : rows()) {
-			Set<String> expected = packsOf(row);
-			assertThat(expected).as(row.code()).isNotEmpty();
 			for (RulePack pack : packs.values()) {
 				assertThat(pack.indicator(row.code()).isPresent()).as(pack.id() + " holds " + row.code())
-					.isEqualTo(expected.contains(pack.id()));
+					.isEqualTo(row.packs().containsKey(pack.id()));
 			}
 		}
 	}
 
 	@Test
-	void everyPackUsesTheTargetsOfPolicyRules() throws IOException {
+	void everyPackCitesAClauseTheDocumentNames() throws IOException {
 		Map<String, RulePack> packs = packs();
 		for (Row row : rows()) {
-			for (String id : packsOf(row)) {
+			for (String id : row.packs().keySet()) {
 				PackIndicator pi = packs.get(id).indicator(row.code()).orElseThrow();
-				String t = row.target();
+
+				assertThat(row.clauses()).as(id + " " + row.code()).contains(pi.clause());
+				assertThat(pi.clause()).as(id + " " + row.code()).startsWith(id);
+			}
+		}
+	}
+
+	@Test
+	void everyPackUsesTheTargetsOfTheDocument() throws IOException {
+		Map<String, RulePack> packs = packs();
+		for (Row row : rows()) {
+			for (String id : row.packs().keySet()) {
+				PackIndicator pi = packs.get(id).indicator(row.code()).orElseThrow();
+				String t = row.targetIn(id);
 				String what = id + " " + row.code() + " (" + t + ")";
-				if (t.startsWith("informational") || t.matches(".*\\b" + id + " reports.*")
-						|| t.startsWith("within the band")) {
-					// The band limits of 团青比 differ per grade band; a single target
-					// cannot state them.
+				if (t.equals("参考")) {
 					assertThat(pi.informational()).as(what).isTrue();
 					continue;
 				}
@@ -109,31 +138,37 @@ class PolicyRulesCatalogueTests {
 		}
 	}
 
+	@Test
+	void readsTheTargetNotationOfTheDocument() {
+		assertThat(expected("≥ 100 %")).containsExactly(">=", "1");
+		assertThat(expected("≥ 60 %")).containsExactly(">=", "0.6");
+		assertThat(expected("= 100 %")).containsExactly("==", "1");
+		assertThat(expected("≥ 90")).containsExactly(">=", "90");
+		assertThat(expected("≤ 0")).containsExactly("<=", "0");
+		assertThat(expected("> 0")).containsExactly(">", "0");
+		assertThat(expected("是")).containsExactly("==", "1");
+	}
+
 	/** The op and value a target cell states. */
 	static String[] expected(String t) {
-		Matcher m;
-		if (t.startsWith("100 % and not above")) {
+		if (t.equals("是")) {
 			return new String[] { "==", "1" };
 		}
-		if (t.startsWith("100 %")) {
-			return new String[] { ">=", "1" };
+		Matcher m = TARGET.matcher(t);
+		if (!m.matches()) {
+			throw new AssertionError("target not understood by this test: " + t);
 		}
-		if ((m = Pattern.compile("^≥ (\\d+) %").matcher(t)).find()) {
-			return new String[] { ">=", new BigDecimal(m.group(1)).movePointLeft(2).toPlainString() };
+		String op = switch (m.group(1)) {
+			case "≥" -> ">=";
+			case "≤" -> "<=";
+			case "=" -> "==";
+			default -> m.group(1);
+		};
+		BigDecimal value = new BigDecimal(m.group(2));
+		if (m.group(3) != null) {
+			value = value.movePointLeft(2);
 		}
-		if ((m = Pattern.compile("^≥ (\\d+)").matcher(t)).find()) {
-			return new String[] { ">=", m.group(1) };
-		}
-		if (t.equals("0")) {
-			return new String[] { "<=", "0" };
-		}
-		if (t.equals("> 0")) {
-			return new String[] { ">", "0" };
-		}
-		if (t.equals("yes")) {
-			return new String[] { "==", "1" };
-		}
-		throw new AssertionError("target not understood by this test: " + t);
+		return new String[] { op, value.stripTrailingZeros().toPlainString() };
 	}
 
 }
