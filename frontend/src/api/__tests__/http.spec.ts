@@ -24,7 +24,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
     await promise
   } catch (e) {
     if (e instanceof ApiError) return e
-    throw new Error(`expected an ApiError, got ${String(e)}`)
+    throw new Error(`expected an ApiError, got ${String(e)}`, { cause: e })
   }
   throw new Error('expected the call to fail')
 }
