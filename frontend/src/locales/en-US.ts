@@ -266,9 +266,11 @@ const enUS: MessageSchema = {
         result: 'Result',
       },
       chooseType: 'Choose what to import',
-      templateHint: 'Fill in the latest template. Headers may be Chinese or English keys in any order; dates look like 2024-05-04.',
+      templateHint:
+        'Fill in the latest template. Headers may be Chinese or English keys in any order; dates look like 2024-05-04.',
       uploadHint: 'Drop the file here, or click to choose one',
-      uploadTip: '.xlsx and .csv (UTF-8) files. The file is checked as a whole: if any row is wrong, nothing is written.',
+      uploadTip:
+        '.xlsx and .csv (UTF-8) files. The file is checked as a whole: if any row is wrong, nothing is written.',
       selected: 'Selected: {name}',
       start: 'Check and import',
       uploading: 'Uploading and checking…',
@@ -308,7 +310,8 @@ const enUS: MessageSchema = {
       columnType: 'Type',
       columnDesc: 'Description',
       orgDesc: 'Organizations: code, name, parent code, kind, sector, founding and election dates, term…',
-      unitDesc: 'Units: code, name, type, responsible org, league org, scale and conditions, school and youth-society details',
+      unitDesc:
+        'Units: code, name, type, responsible org, league org, scale and conditions, school and youth-society details',
     },
   },
   users: {
@@ -359,7 +362,8 @@ const enUS: MessageSchema = {
     },
     oneTimePassword: {
       title: 'One-time password',
-      intro: 'The one-time password of "{name}" is below. It is shown only this once: copy it now and pass it on securely; it must be changed at first sign-in.',
+      intro:
+        'The one-time password of "{name}" is below. It is shown only this once: copy it now and pass it on securely; it must be changed at first sign-in.',
       shownOnce: 'It cannot be shown again after you close this',
     },
     confirmReset: 'Reset the password of "{name}"? The old password stops working at once.',
@@ -452,7 +456,7 @@ const enUS: MessageSchema = {
     },
     matrix: {
       title: 'Children compared',
-      hint: 'Click a cell or an organization to see that child\'s scorecard.',
+      hint: "Click a cell or an organization to see that child's scorecard.",
       org: 'Organization',
       noChildren: 'This organization has no children',
     },
@@ -487,7 +491,8 @@ const enUS: MessageSchema = {
     },
     packs: {
       title: 'Rule packs',
-      intro: 'A rule pack holds the indicators, targets and clauses of one policy document; the board evaluates the chosen pack.',
+      intro:
+        'A rule pack holds the indicators, targets and clauses of one policy document; the board evaluates the chosen pack.',
       builtIn: 'Built-in',
       indicators: 'Indicators',
       clauses: 'Clauses',

@@ -42,9 +42,19 @@ describe('locale files', () => {
 
   it('label every org kind from the API contract', () => {
     const kinds = [
-      'PROVINCE_COMMITTEE', 'CITY_COMMITTEE', 'COUNTY_COMMITTEE', 'DISTRICT_COMMITTEE', 'TOWNSHIP_COMMITTEE',
-      'STREET_WORK_COMMITTEE', 'WORK_COMMITTEE', 'BASIC_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH',
-      'JOINT_BRANCH', 'TEMPORARY_BRANCH', 'FLOATING_BRANCH',
+      'PROVINCE_COMMITTEE',
+      'CITY_COMMITTEE',
+      'COUNTY_COMMITTEE',
+      'DISTRICT_COMMITTEE',
+      'TOWNSHIP_COMMITTEE',
+      'STREET_WORK_COMMITTEE',
+      'WORK_COMMITTEE',
+      'BASIC_COMMITTEE',
+      'GENERAL_BRANCH',
+      'BRANCH',
+      'JOINT_BRANCH',
+      'TEMPORARY_BRANCH',
+      'FLOATING_BRANCH',
     ]
     expect(Object.keys(zhCN.org.kinds).sort()).toEqual([...kinds].sort())
   })

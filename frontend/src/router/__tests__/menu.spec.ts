@@ -7,8 +7,23 @@ function keys(items: MenuItem[]): string[] {
 
 describe('menu filtering by permissions', () => {
   it('shows an org admin the dashboard, orgs, scorecard and exchange but not the system group', () => {
-    const menu = filterMenu(MENU, new Set(['org:read', 'org:write', 'exchange:import', 'exchange:export', 'scorecard:read']))
-    expect(keys(menu)).toEqual(['dashboard', 'org', 'orgs', 'units', 'scorecard', 'scorecard-board', 'rule-packs', 'exchange', 'import', 'export', 'templates'])
+    const menu = filterMenu(
+      MENU,
+      new Set(['org:read', 'org:write', 'exchange:import', 'exchange:export', 'scorecard:read']),
+    )
+    expect(keys(menu)).toEqual([
+      'dashboard',
+      'org',
+      'orgs',
+      'units',
+      'scorecard',
+      'scorecard-board',
+      'rule-packs',
+      'exchange',
+      'import',
+      'export',
+      'templates',
+    ])
   })
 
   it('keeps the dashboard (which evaluates the packs) from users without scorecard:read', () => {

@@ -31,7 +31,10 @@ let wrapper: VueWrapper | null = null
 function mountWizard(): VueWrapper {
   wrapper = mount(ImportWizard, {
     props: { type: 'organizations' },
-    global: { plugins: [ElementPlus, i18n], stubs: { RouterLink: { template: '<a data-test="import-go-records"><slot /></a>' } } },
+    global: {
+      plugins: [ElementPlus, i18n],
+      stubs: { RouterLink: { template: '<a data-test="import-go-records"><slot /></a>' } },
+    },
     attachTo: document.body,
   })
   return wrapper

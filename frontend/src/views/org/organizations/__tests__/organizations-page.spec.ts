@@ -21,17 +21,50 @@ vi.mock('@/api/org/organizations', async (importOriginal) => {
   }
 })
 
-const county: OrgNode = { id: 1, code: 'X01', name: '共青团示例县委员会', kind: 'COUNTY_COMMITTEE', sector: 'PARTY_GOVERNMENT', dissolvedOn: null, hasChildren: true, childCount: 2 }
-const town: OrgNode = { id: 2, code: 'X01-01', name: '共青团甲镇委员会', kind: 'TOWNSHIP_COMMITTEE', sector: 'TOWNSHIP', dissolvedOn: null, hasChildren: false, childCount: 0 }
-const school: OrgNode = { id: 3, code: 'X01-02', name: '第一中学团委', kind: 'BASIC_COMMITTEE', sector: 'HIGH_SCHOOL', dissolvedOn: null, hasChildren: false, childCount: 0 }
+const county: OrgNode = {
+  id: 1,
+  code: 'X01',
+  name: '共青团示例县委员会',
+  kind: 'COUNTY_COMMITTEE',
+  sector: 'PARTY_GOVERNMENT',
+  dissolvedOn: null,
+  hasChildren: true,
+  childCount: 2,
+}
+const town: OrgNode = {
+  id: 2,
+  code: 'X01-01',
+  name: '共青团甲镇委员会',
+  kind: 'TOWNSHIP_COMMITTEE',
+  sector: 'TOWNSHIP',
+  dissolvedOn: null,
+  hasChildren: false,
+  childCount: 0,
+}
+const school: OrgNode = {
+  id: 3,
+  code: 'X01-02',
+  name: '第一中学团委',
+  kind: 'BASIC_COMMITTEE',
+  sector: 'HIGH_SCHOOL',
+  dissolvedOn: null,
+  hasChildren: false,
+  childCount: 0,
+}
 
 function orgOf(node: OrgNode, parent: OrgNode | null): Org {
   const path = parent ? [parent, node] : [node]
   return {
     ...node,
     parent: parent ? { id: parent.id, code: parent.code, name: parent.name } : null,
-    establishedOn: '2001-05-04', lastElectionOn: '2023-05-04', termYears: 3, residentYouth: 12345, registeredPop635: null,
-    youthWorkCommittee: true, termExpiresOn: '2026-05-04', version: 1,
+    establishedOn: '2001-05-04',
+    lastElectionOn: '2023-05-04',
+    termYears: 3,
+    residentYouth: 12345,
+    registeredPop635: null,
+    youthWorkCommittee: true,
+    termExpiresOn: '2026-05-04',
+    version: 1,
     path: path.map((p) => ({ id: p.id, code: p.code, name: p.name })),
   }
 }
@@ -44,7 +77,9 @@ beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
   vi.mocked(api.fetchRoots).mockResolvedValue([county])
   vi.mocked(api.fetchChildren).mockImplementation(async (id: number) => (id === 1 ? [town, school] : []))
-  vi.mocked(api.fetchOrg).mockImplementation(async (id: number) => (id === 1 ? orgOf(county, null) : orgOf(id === 2 ? town : school, county)))
+  vi.mocked(api.fetchOrg).mockImplementation(async (id: number) =>
+    id === 1 ? orgOf(county, null) : orgOf(id === 2 ? town : school, county),
+  )
 })
 
 afterEach(() => {
@@ -56,7 +91,15 @@ async function mountPage(permissions: string[]): Promise<VueWrapper> {
   const pinia = createPinia()
   setActivePinia(pinia)
   const session = useSessionStore()
-  session.me = { id: 1, username: 'admin', displayName: '管理员', roles: ['ORG_ADMIN'], permissions, scope: null, mustChangePassword: false }
+  session.me = {
+    id: 1,
+    username: 'admin',
+    displayName: '管理员',
+    roles: ['ORG_ADMIN'],
+    permissions,
+    scope: null,
+    mustChangePassword: false,
+  }
   wrapper = mount(OrganizationsPage, { global: { plugins: [ElementPlus, i18n, pinia] }, attachTo: document.body })
   await flushPromises()
   return wrapper
@@ -119,7 +162,16 @@ describe('the organizations page', () => {
     await flushPromises()
     await w.find('[data-test="org-add-child"]').trigger('click')
 
-    const branch: OrgNode = { id: 9, code: 'X01-09', name: '新建团支部', kind: 'BRANCH', sector: 'VILLAGE', dissolvedOn: null, hasChildren: false, childCount: 0 }
+    const branch: OrgNode = {
+      id: 9,
+      code: 'X01-09',
+      name: '新建团支部',
+      kind: 'BRANCH',
+      sector: 'VILLAGE',
+      dissolvedOn: null,
+      hasChildren: false,
+      childCount: 0,
+    }
     vi.mocked(api.fetchChildren).mockImplementation(async (id: number) => (id === 1 ? [town, school, branch] : []))
     w.findComponent(OrgFormDialog).vm.$emit('saved', orgOf(branch, county), true)
     await flushPromises()

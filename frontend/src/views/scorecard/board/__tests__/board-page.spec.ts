@@ -14,14 +14,24 @@ import OrgPicker from '@/components/org-picker.vue'
 import BoardPage from '../index.vue'
 
 vi.mock('@/components/echart.vue', () => ({
-  default: defineComponent({ props: { option: { type: Object, required: true } }, setup: () => () => h('div', { class: 'echart-stub' }) }),
+  default: defineComponent({
+    props: { option: { type: Object, required: true } },
+    setup: () => () => h('div', { class: 'echart-stub' }),
+  }),
 }))
 const routeState = reactive<{ query: Record<string, string> }>({ query: {} })
 const replace = vi.fn(() => Promise.resolve())
 vi.mock('vue-router', () => ({ useRoute: () => routeState, useRouter: () => ({ replace, push: vi.fn() }) }))
 vi.mock('@/api/scorecard/scorecards', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/api/scorecard/scorecards')>()
-  return { ...original, fetchScorecard: vi.fn(), fetchEvidence: vi.fn(), fetchTrend: vi.fn(), exportScorecard: vi.fn(), exportEvidence: vi.fn() }
+  return {
+    ...original,
+    fetchScorecard: vi.fn(),
+    fetchEvidence: vi.fn(),
+    fetchTrend: vi.fn(),
+    exportScorecard: vi.fn(),
+    exportEvidence: vi.fn(),
+  }
 })
 vi.mock('@/api/scorecard/rule-packs', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/api/scorecard/rule-packs')>()
@@ -29,10 +39,28 @@ vi.mock('@/api/scorecard/rule-packs', async (importOriginal) => {
 })
 vi.mock('@/utils/download', () => ({ saveFile: vi.fn() }))
 
-function ind(code: string, area: string, unit: Indicator['unit'], value: number | null, status: Indicator['status'], over: Partial<Indicator> = {}): Indicator {
+function ind(
+  code: string,
+  area: string,
+  unit: Indicator['unit'],
+  value: number | null,
+  status: Indicator['status'],
+  over: Partial<Indicator> = {},
+): Indicator {
   return {
-    code, name: `${code}名`, area, unit, value, numerator: value === null ? 0 : 3, denominator: value === null ? 0 : 4,
-    target: unit === 'rate' ? { op: '>=', value: 1 } : null, status, source: 'JC-08', sourceText: `${code} 条款原文`, reason: null, ...over,
+    code,
+    name: `${code}名`,
+    area,
+    unit,
+    value,
+    numerator: value === null ? 0 : 3,
+    denominator: value === null ? 0 : 4,
+    target: unit === 'rate' ? { op: '>=', value: 1 } : null,
+    status,
+    source: 'JC-08',
+    sourceText: `${code} 条款原文`,
+    reason: null,
+    ...over,
   }
 }
 
@@ -48,12 +76,22 @@ function sample(org: { id: number; code: string; name: string }, children: boole
     indicators: [
       ind('MEM_REGISTRATION_RATE', 'MEM', 'rate', null, 'NO_DATA', { reason: '平台尚未记录团员数据' }),
       ind('ORG_VILLAGE_COVERAGE', 'ORG', 'rate', 0.75, 'NOT_MET'),
-      ind('ORG_YOUTH_SOCIETY_LED', 'ORG', 'count', 4, 'MET', { target: { op: '>=', value: 3 }, numerator: null, denominator: null }),
+      ind('ORG_YOUTH_SOCIETY_LED', 'ORG', 'count', 4, 'MET', {
+        target: { op: '>=', value: 3 },
+        numerator: null,
+        denominator: null,
+      }),
       ind('SVC_BRAND_PROJECTS', 'SVC', 'count', 9, 'INFO'),
     ],
     children: children
       ? [
-          { org: TOWN_A, indicators: [ind('ORG_VILLAGE_COVERAGE', 'ORG', 'rate', 1, 'MET'), ind('ORG_YOUTH_SOCIETY_LED', 'ORG', 'count', 1, 'NOT_MET')] },
+          {
+            org: TOWN_A,
+            indicators: [
+              ind('ORG_VILLAGE_COVERAGE', 'ORG', 'rate', 1, 'MET'),
+              ind('ORG_YOUTH_SOCIETY_LED', 'ORG', 'count', 1, 'NOT_MET'),
+            ],
+          },
           { org: TOWN_B, indicators: [ind('ORG_VILLAGE_COVERAGE', 'ORG', 'rate', 0.5, 'NOT_MET')] },
         ]
       : [],
@@ -71,7 +109,17 @@ beforeEach(() => {
   vi.mocked(scorecards.fetchEvidence).mockReset()
   vi.mocked(scorecards.fetchTrend).mockResolvedValue([])
   vi.mocked(rulePacks.fetchPacks).mockResolvedValue([
-    { id: 'QZ', version: 1, title: '秦州区2024年工作要点', issuer: '共青团秦州区委', issuedOn: '2024-02-01', indicatorCount: 12, builtIn: true, uploadedAt: null, uploadedBy: null },
+    {
+      id: 'QZ',
+      version: 1,
+      title: '秦州区2024年工作要点',
+      issuer: '共青团秦州区委',
+      issuedOn: '2024-02-01',
+      indicatorCount: 12,
+      builtIn: true,
+      uploadedAt: null,
+      uploadedBy: null,
+    },
   ])
   vi.mocked(scorecards.fetchScorecard).mockImplementation(async (q: ScorecardQuery) => {
     if (q.org === 'X01') return sample(COUNTY, true)
@@ -89,7 +137,15 @@ afterEach(() => {
 async function mountPage(): Promise<VueWrapper> {
   const pinia = createPinia()
   setActivePinia(pinia)
-  useSessionStore().me = { id: 1, username: 'admin', displayName: '管理员', roles: ['ORG_ADMIN'], permissions: ['org:read', 'scorecard:read'], scope: COUNTY, mustChangePassword: false }
+  useSessionStore().me = {
+    id: 1,
+    username: 'admin',
+    displayName: '管理员',
+    roles: ['ORG_ADMIN'],
+    permissions: ['org:read', 'scorecard:read'],
+    scope: COUNTY,
+    mustChangePassword: false,
+  }
   useCurrentOrgStore().select(COUNTY)
   wrapper = mount(BoardPage, { global: { plugins: [ElementPlus, i18n, pinia] }, attachTo: document.body })
   await flushPromises()
@@ -108,10 +164,15 @@ describe('the scorecard board', () => {
   it('groups the indicators by area, in catalogue order, with status, value, fraction, target and reason', async () => {
     const w = await mountPage()
     const areas = w.findAll('[data-test^="scorecard-area-"]')
-    expect(areas.map((a) => a.attributes('data-test'))).toEqual(['scorecard-area-ORG', 'scorecard-area-MEM', 'scorecard-area-SVC'])
+    expect(areas.map((a) => a.attributes('data-test'))).toEqual([
+      'scorecard-area-ORG',
+      'scorecard-area-MEM',
+      'scorecard-area-SVC',
+    ])
     expect(areas[0].find('h3').text()).toBe('组织覆盖')
     expect(areas[0].findAll('div.tw-ind').map((c) => c.attributes('data-test'))).toEqual([
-      'scorecard-card-ORG_VILLAGE_COVERAGE', 'scorecard-card-ORG_YOUTH_SOCIETY_LED',
+      'scorecard-card-ORG_VILLAGE_COVERAGE',
+      'scorecard-card-ORG_YOUTH_SOCIETY_LED',
     ])
 
     const rate = w.find('[data-test="scorecard-card-ORG_VILLAGE_COVERAGE"]')
@@ -204,25 +265,51 @@ describe('the scorecard board', () => {
 
   it('opens the records behind a figure and asks for failing records only when the switch is on', async () => {
     vi.mocked(scorecards.fetchEvidence).mockResolvedValue({
-      items: [{ recordType: 'UNIT', code: 'V001', name: '红星村', orgCode: 'X01-02', orgName: '乙镇团委', counted: false, note: '未建团组织' }],
-      total: 1, page: 0, size: 50,
+      items: [
+        {
+          recordType: 'UNIT',
+          code: 'V001',
+          name: '红星村',
+          orgCode: 'X01-02',
+          orgName: '乙镇团委',
+          counted: false,
+          note: '未建团组织',
+        },
+      ],
+      total: 1,
+      page: 0,
+      size: 50,
     })
     const w = await mountPage()
-    await w.find('[data-test="scorecard-card-ORG_VILLAGE_COVERAGE"] [data-test="scorecard-card-value"]').trigger('click')
+    await w
+      .find('[data-test="scorecard-card-ORG_VILLAGE_COVERAGE"] [data-test="scorecard-card-value"]')
+      .trigger('click')
     await flushPromises()
 
-    expect(scorecards.fetchEvidence).toHaveBeenLastCalledWith({ org: 'X01', pack: 'QZ', period: lastYear, code: 'ORG_VILLAGE_COVERAGE', failingOnly: false, page: 0, size: 50 })
+    expect(scorecards.fetchEvidence).toHaveBeenLastCalledWith({
+      org: 'X01',
+      pack: 'QZ',
+      period: lastYear,
+      code: 'ORG_VILLAGE_COVERAGE',
+      failingOnly: false,
+      page: 0,
+      size: 50,
+    })
     const table = document.querySelector('[data-test="evidence-table"]')
     expect(table?.textContent).toContain('红星村')
 
     const sw = document.querySelector<HTMLElement>('[data-test="evidence-failing-only"]')
     sw?.click()
     await flushPromises()
-    expect(scorecards.fetchEvidence).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'ORG_VILLAGE_COVERAGE', failingOnly: true, page: 0 }))
+    expect(scorecards.fetchEvidence).toHaveBeenLastCalledWith(
+      expect.objectContaining({ code: 'ORG_VILLAGE_COVERAGE', failingOnly: true, page: 0 }),
+    )
   })
 
   it('shows the server’s Chinese refusal (future period) instead of a scorecard', async () => {
-    vi.mocked(scorecards.fetchScorecard).mockRejectedValue(new ApiError(400, { detail: '考核年度不能晚于今年', code: 'scorecard.period-future' }, ''))
+    vi.mocked(scorecards.fetchScorecard).mockRejectedValue(
+      new ApiError(400, { detail: '考核年度不能晚于今年', code: 'scorecard.period-future' }, ''),
+    )
     const w = await mountPage()
     expect(w.find('[data-test="scorecard-error"]').text()).toContain('考核年度不能晚于今年')
     expect(w.find('[data-test="scorecard-matrix"]').exists()).toBe(false)
