@@ -1,0 +1,120 @@
+/** Chinese (default) messages of 用户与权限 and 审计日志; en-US.ts holds the same keys (locales/__tests__). */
+const messages = {
+  system: {
+    menu: {
+      group: '系统',
+      users: '用户与权限',
+      audit: '审计日志',
+    },
+  },
+  users: {
+    title: '用户与权限',
+    searchPlaceholder: '按用户名或姓名搜索',
+    create: '新增用户',
+    columns: {
+      username: '用户名',
+      displayName: '姓名',
+      roles: '角色',
+      scope: '管理范围',
+      status: '状态',
+      lastLoginAt: '最近登录',
+    },
+    status: {
+      enabled: '正常',
+      disabled: '已停用',
+      locked: '已锁定',
+      mustChangePassword: '待改密',
+    },
+    roles: {
+      SYSTEM_ADMIN: '系统管理员',
+      SECURITY_ADMIN: '安全管理员',
+      AUDIT_ADMIN: '审计管理员',
+      ORG_ADMIN: '团组织管理员',
+      PARTY_REVIEWER: '党委组织部门审阅',
+    },
+    form: {
+      createTitle: '新增用户',
+      editTitle: '编辑用户：{name}',
+      username: '用户名',
+      displayName: '姓名',
+      roles: '角色',
+      scope: '管理范围',
+      scopeHint: '不选择表示全部组织（仅平台级管理员可设置）',
+      enabled: '启用',
+    },
+    rules: {
+      usernameRequired: '请输入用户名',
+      usernameFormat: '用户名为 3–32 位字母、数字、点、连字符或下划线',
+      displayNameRequired: '请输入姓名',
+      rolesRequired: '请至少选择一个角色',
+    },
+    actions: {
+      edit: '编辑',
+      resetPassword: '重置密码',
+      unlock: '解锁',
+    },
+    oneTimePassword: {
+      title: '一次性密码',
+      intro:
+        '用户“{name}”的一次性密码如下。该密码只显示这一次，请立即复制并通过安全渠道告知本人；首次登录后须修改密码。',
+      shownOnce: '关闭后将无法再次查看',
+    },
+    confirmReset: '确定重置用户“{name}”的密码吗？原密码将立即失效。',
+    confirmUnlock: '确定解锁用户“{name}”吗？',
+    messages: {
+      created: '已创建用户',
+      updated: '已保存修改',
+      unlocked: '已解锁',
+      refused: '服务器拒绝了此操作',
+    },
+  },
+  audit: {
+    title: '审计日志',
+    filters: {
+      username: '用户名',
+      action: '操作',
+      org: '组织',
+      dateRange: '日期',
+    },
+    columns: {
+      at: '时间',
+      username: '用户',
+      action: '操作',
+      org: '组织',
+      target: '对象',
+      summary: '摘要',
+      ip: 'IP 地址',
+    },
+    changes: {
+      title: '变更内容',
+      field: '字段',
+      before: '变更前',
+      after: '变更后',
+      none: '此事件没有字段变更记录',
+    },
+    verify: '校验日志完整性',
+    verifyValid: '日志完整：已校验 {n} 条记录，未发现篡改。',
+    verifyBroken: '日志完整性被破坏：已校验 {n} 条记录，第一条异常记录编号 {id}。',
+    actions: {
+      LOGIN_SUCCESS: '登录成功',
+      LOGIN_FAILURE: '登录失败',
+      LOGOUT: '退出登录',
+      PASSWORD_CHANGED: '修改密码',
+      PASSWORD_RESET: '重置密码',
+      USER_CREATED: '创建用户',
+      USER_UPDATED: '修改用户',
+      USER_UNLOCKED: '解锁用户',
+      USER_LOCKED: '锁定用户',
+      ORG_CREATED: '新增团组织',
+      ORG_UPDATED: '修改团组织',
+      ORG_MOVED: '迁移团组织',
+      ORG_DISSOLVED: '撤销团组织',
+      IMPORT: '导入数据',
+      EXPORT: '导出数据',
+      AUDIT_VERIFIED: '校验审计日志',
+    },
+  },
+}
+
+export type Messages = typeof messages
+export default messages
