@@ -33,6 +33,10 @@ const messages: Messages = {
     startDate: 'Start date',
     endDate: 'End date',
     total: '{n} in total',
+    discardTitle: 'Discard what you typed?',
+    discardMessage: 'What you entered has not been saved and will be lost.',
+    discard: 'Discard',
+    keepEditing: 'Keep editing',
   },
   error: {
     network: 'Cannot reach the server; check the network and try again',
@@ -41,6 +45,11 @@ const messages: Messages = {
     forbidden: 'You are not allowed to do this',
     unknown: 'The operation failed ({status})',
     tooLarge: 'The file is too large to upload',
+  },
+  download: {
+    preparing: 'Preparing {name}…',
+    started: 'Download started: {name}',
+    templateName: '{type} import template.{ext}',
   },
   lang: {
     label: 'Language',
@@ -53,6 +62,9 @@ const messages: Messages = {
     currentOrg: 'Current org',
     scopeOf: 'Scope: {name}',
     currentOrgOf: 'Current org: {name}',
+    backToScope: 'Back to all',
+    backToScopeHint: 'Stop narrowing to the current org; back to your whole scope ({name})',
+    dissolved: 'Dissolved',
     userMenu: 'User menu',
     changePassword: 'Change password',
   },

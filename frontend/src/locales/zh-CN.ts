@@ -34,6 +34,10 @@ const messages = {
     startDate: '开始日期',
     endDate: '结束日期',
     total: '共 {n} 条',
+    discardTitle: '放弃已填写的内容？',
+    discardMessage: '已填写的内容还没有保存，关闭后将会丢失。',
+    discard: '放弃',
+    keepEditing: '继续填写',
   },
   error: {
     network: '无法连接服务器，请检查网络后重试',
@@ -42,6 +46,11 @@ const messages = {
     forbidden: '没有权限执行此操作',
     unknown: '操作失败（{status}）',
     tooLarge: '文件过大，无法上传',
+  },
+  download: {
+    preparing: '正在准备 {name}，请稍候…',
+    started: '已开始下载 {name}',
+    templateName: '{type}导入模板.{ext}',
   },
   lang: {
     label: '语言',
@@ -54,6 +63,9 @@ const messages = {
     currentOrg: '当前组织',
     scopeOf: '管理范围：{name}',
     currentOrgOf: '当前组织：{name}',
+    backToScope: '返回全部',
+    backToScopeHint: '不再限定当前组织，回到您的管理范围（{name}）',
+    dissolved: '已撤销',
     userMenu: '用户菜单',
     changePassword: '修改密码',
   },

@@ -54,11 +54,10 @@ const messages: Messages = {
     export: {
       title: 'Export',
       type: 'Type',
-      under: 'Subtree',
-      underHint: 'Leave empty to export everything in your scope',
+      under: 'Organization',
+      underHint: 'Exports the organization and all below it; leave empty to export everything in your scope',
       format: 'Format',
       submit: 'Export',
-      done: 'Download started',
     },
     templates: {
       title: 'Templates',

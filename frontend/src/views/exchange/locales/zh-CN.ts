@@ -50,11 +50,10 @@ const messages = {
     export: {
       title: '数据导出',
       type: '数据类型',
-      under: '导出范围',
-      underHint: '不选择时导出本人管理范围内的全部数据',
+      under: '导出的组织',
+      underHint: '导出该组织及其全部下级；不选择时导出您管理范围内的全部数据',
       format: '文件格式',
       submit: '导出',
-      done: '已开始下载',
     },
     templates: {
       title: '模板下载',
