@@ -15,7 +15,7 @@ const messages: Messages = {
     org: 'Organization',
     evaluate: 'Evaluate',
     exportXlsx: 'Export Excel',
-    exportPdf: 'Print PDF',
+    exportPdf: 'Export PDF',
     exportName: '{org}-{pack}-{period}-scorecard.{ext}',
     computedAt: 'Computed at {at}',
     noData: 'No data',
@@ -42,8 +42,13 @@ const messages: Messages = {
     },
     matrix: {
       title: 'Children compared',
-      hint: "Click a cell or an organization to see that child's scorecard.",
+      hint: "Click a cell or an organization to see that child's scorecard; click a column header to sort and rank by it.",
       org: 'Organization',
+      rank: 'Rank',
+      rankHint:
+        'Rank by the sorted column (by indicators met when sorted by name); ties share a rank, no data is not ranked',
+      met: 'Met',
+      metHint: 'Indicators met / indicators with a target and data',
       noChildren: 'This organization has no children',
     },
     trend: {

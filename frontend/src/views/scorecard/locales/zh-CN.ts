@@ -13,7 +13,7 @@ const messages = {
     org: '考核组织',
     evaluate: '评估',
     exportXlsx: '导出 Excel',
-    exportPdf: '打印 PDF',
+    exportPdf: '导出 PDF',
     exportName: '{org}-{pack}-{period}考核.{ext}',
     computedAt: '计算于 {at}',
     noData: '无数据',
@@ -40,8 +40,12 @@ const messages = {
     },
     matrix: {
       title: '下级组织对比',
-      hint: '点击单元格或组织名称，查看该下级组织的考核结果。',
+      hint: '点击单元格或组织名称，查看该下级组织的考核结果；点击列标题排序，排名随之变化。',
       org: '组织',
+      rank: '排名',
+      rankHint: '按当前排序的列排名（按组织名称排序时按达标项排名）；并列者名次相同，无数据者不排名',
+      met: '达标项',
+      metHint: '达标的指标数 / 有目标且有数据的指标数',
       noChildren: '该组织没有下级组织',
     },
     trend: {
