@@ -64,6 +64,13 @@ export interface OrgNode {
   dissolvedOn: string | null
   hasChildren: boolean
   childCount: number
+  /**
+   * The parents from the top of the caller's view down to the parent (same-named branches told apart:
+   * 乡镇 › 村). Optional: older servers do not send it (see `orgAncestors`).
+   */
+  ancestors?: OrgRef[]
+  /** The same as a path that may end with the org itself (another spelling of `ancestors`). */
+  path?: OrgRef[]
 }
 
 export interface Org extends OrgNode {
@@ -77,6 +84,10 @@ export interface Org extends OrgNode {
   termExpiresOn: string | null
   version: number
   path: OrgRef[]
+  /** Served with the detail by newer servers; hierarchy.ts uses them when present, the local rule otherwise. */
+  allowedChildKinds?: OrgKind[] | null
+  activeChildCount?: number
+  dissolveRefusal?: string | null
 }
 
 export interface OrgStats {

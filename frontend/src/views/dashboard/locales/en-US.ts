@@ -4,7 +4,6 @@ import type { Messages } from './zh-CN'
 const messages: Messages = {
   dashboard: {
     title: 'Dashboard',
-    scope: 'Scope: {name}',
     tiles: {
       orgs: 'Organizations',
       branches: 'Branches',

@@ -2,7 +2,6 @@
 const messages = {
   dashboard: {
     title: '工作驾驶舱',
-    scope: '统计范围：{name}',
     tiles: {
       orgs: '团组织',
       branches: '团支部',

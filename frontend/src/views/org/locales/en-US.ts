@@ -75,7 +75,7 @@ const messages: Messages = {
     actions: {
       addChild: 'Add child',
       edit: 'Edit',
-      move: 'Move',
+      move: 'Change parent org',
       dissolve: 'Dissolve',
       import: 'Import',
       export: 'Export',
@@ -87,7 +87,7 @@ const messages: Messages = {
       createTitle: 'New child organization (parent: {parent})',
       createRootTitle: 'New organization',
       editTitle: 'Edit organization: {name}',
-      moveTitle: 'Move organization: {name}',
+      moveTitle: 'Change the parent org of {name}',
       moveHint: 'The organization and all its descendants will belong to the new parent.',
       newParent: 'New parent',
       dissolveTitle: 'Dissolve organization: {name}',
@@ -95,12 +95,20 @@ const messages: Messages = {
       dissolvedOn: 'Dissolved on',
       reason: 'Reason',
       dissolveConfirm: 'Dissolve "{name}"? This is recorded in the audit log.',
-      moveConfirm: 'Move "{name}" under "{parent}"?',
+      moveConfirm: 'Place "{name}" under "{parent}"?',
+    },
+    dissolve: {
+      cannotTitle: 'This organization cannot be dissolved now',
+      hasActiveChildren:
+        'It still has {n} active child organizations. Dissolve them, or place them under another parent org, before dissolving this one.',
+      ownScope:
+        'This is the top organization of your scope; you cannot dissolve it. Ask an administrator of its parent organization.',
+      alreadyDissolved: 'It was dissolved on {date}.',
     },
     messages: {
       created: 'Organization created',
       updated: 'Changes saved',
-      moved: 'Moved',
+      moved: 'Parent org changed',
       dissolved: 'Dissolved',
     },
     rules: {
@@ -116,12 +124,11 @@ const messages: Messages = {
       dissolvedOnRequired: 'Choose the date of dissolution',
       reasonRequired: 'Give the reason',
       newParentRequired: 'Choose the new parent',
-      newParentSelf: 'Cannot move under itself or one of its descendants',
+      newParentSelf: 'Cannot be placed under itself or one of its descendants',
     },
   },
   units: {
     title: 'Units register',
-    scope: 'Scope: {name}',
     searchPlaceholder: 'Unit name or code',
     typeFilter: 'Unit type',
     uncoveredOnly: 'Uncovered only',

@@ -78,7 +78,7 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 			type(input("org-form-code"), branchCode);
 			type(input("org-form-name"), branchName);
 			choose("org-form-kind", "团支部");
-			choose("org-form-sector", "村社区");
+			choose("org-form-sector", "村(社区)");
 			click("org-form-submit");
 
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(dataTest("org-form-submit")));
