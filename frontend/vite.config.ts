@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/__tests__/**/*.spec.ts'],
+    // Mounting Element Plus pages on two shared cores: the first test of a file also pays for the imports.
+    testTimeout: 20_000,
     server: { deps: { inline: ['element-plus'] } },
   },
 })

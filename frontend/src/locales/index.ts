@@ -1,9 +1,9 @@
 import { createI18n } from 'vue-i18n'
-import zhCN, { type MessageSchema } from './zh-CN'
-import enUS from './en-US'
+import platformZh from './zh-CN'
+import platformEn from './en-US'
+import { LANGS, mergeSources, sourcesOf, type Lang, type LocaleSource, type MessageTree } from './messages'
 
-export type Lang = 'zh-CN' | 'en-US'
-export const LANGS: readonly Lang[] = ['zh-CN', 'en-US']
+export { LANGS, type Lang }
 export const LANG_STORAGE_KEY = 'tuanwu.lang'
 
 export function storedLang(): Lang {
@@ -15,7 +15,18 @@ export function storedLang(): Lang {
   }
 }
 
-export const messages: Record<Lang, MessageSchema> = { 'zh-CN': zhCN, 'en-US': enUS }
+/** The platform's strings (app, common, errors, layout) here; each module's in `views/<module>/locales/`. */
+export const PLATFORM_SOURCE: LocaleSource = {
+  name: 'locales',
+  messages: { 'zh-CN': platformZh, 'en-US': platformEn },
+}
+
+/** Every module's locale files: a new module adds `views/<module>/locales/{zh-CN,en-US}.ts` and nothing else. */
+export const MODULE_SOURCES: readonly LocaleSource[] = sourcesOf(
+  import.meta.glob<{ default: MessageTree }>('../views/*/locales/*.ts', { eager: true }),
+)
+
+export const messages: Record<Lang, MessageTree> = mergeSources([PLATFORM_SOURCE, ...MODULE_SOURCES])
 
 export const i18n = createI18n({
   legacy: false,

@@ -1,45 +1,22 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from '@/store/session'
-import { filterMenu, firstPath, MENU } from './menu'
+import { filterMenu, firstPath } from './menu'
+import { CHANGE_PASSWORD, HOME, LOGIN } from './module'
+import { MENU, MODULES } from './modules'
 import { t } from '@/locales'
 
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** Reachable without signing in. */
-    public?: boolean
-    /** Locale key of the page title. */
-    title?: string
-    /** Permission required to open the page. */
-    permission?: string
-  }
-}
+export { CHANGE_PASSWORD, HOME, LOGIN }
 
-export const LOGIN = 'login'
-export const CHANGE_PASSWORD = 'change-password'
+const moduleRoutes = MODULES.flatMap((m) => m.routes)
 
 const routes: RouteRecordRaw[] = [
-  { path: '/login', name: LOGIN, component: () => import('@/views/auth/login/index.vue'), meta: { public: true, title: 'auth.title' } },
-  {
-    path: '/change-password',
-    name: CHANGE_PASSWORD,
-    component: () => import('@/views/auth/change-password/index.vue'),
-    meta: { title: 'password.title' },
-  },
+  ...moduleRoutes.filter((r) => r.meta?.standalone),
   {
     path: '/',
     component: () => import('@/layout/index.vue'),
     children: [
-      { path: '', name: 'home', component: () => import('@/views/home.vue') },
-      { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/index.vue'), meta: { title: 'menu.dashboard', permission: 'scorecard:read' } },
-      { path: 'org/organizations', name: 'organizations', component: () => import('@/views/org/organizations/index.vue'), meta: { title: 'menu.orgs', permission: 'org:read' } },
-      { path: 'org/units', name: 'units', component: () => import('@/views/org/units/index.vue'), meta: { title: 'menu.units', permission: 'org:read' } },
-      { path: 'scorecard/board', name: 'scorecard', component: () => import('@/views/scorecard/board/index.vue'), meta: { title: 'menu.scorecardBoard', permission: 'scorecard:read' } },
-      { path: 'scorecard/packs', name: 'rule-packs', component: () => import('@/views/scorecard/packs/index.vue'), meta: { title: 'menu.rulePacks', permission: 'scorecard:read' } },
-      { path: 'exchange/import', name: 'import', component: () => import('@/views/exchange/import/index.vue'), meta: { title: 'menu.import', permission: 'exchange:import' } },
-      { path: 'exchange/export', name: 'export', component: () => import('@/views/exchange/export/index.vue'), meta: { title: 'menu.export', permission: 'exchange:export' } },
-      { path: 'exchange/templates', name: 'templates', component: () => import('@/views/exchange/templates/index.vue'), meta: { title: 'menu.templates', permission: 'exchange:import' } },
-      { path: 'system/users', name: 'users', component: () => import('@/views/system/users/index.vue'), meta: { title: 'menu.users', permission: 'user:manage' } },
-      { path: 'system/audit', name: 'audit', component: () => import('@/views/system/audit/index.vue'), meta: { title: 'menu.audit', permission: 'audit:read' } },
+      { path: '', name: HOME, component: () => import('@/views/home.vue') },
+      ...moduleRoutes.filter((r) => !r.meta?.standalone),
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/not-found.vue') },
     ],
   },
@@ -56,7 +33,7 @@ router.beforeEach(async (to) => {
 
   if (to.meta.public) {
     // A signed-in user has no business on the login page.
-    return session.loggedIn && to.name === LOGIN ? { name: 'home' } : true
+    return session.loggedIn && to.name === LOGIN ? { name: HOME } : true
   }
   if (!session.loggedIn) {
     return { name: LOGIN, query: { redirect: to.fullPath } }
@@ -65,9 +42,9 @@ router.beforeEach(async (to) => {
     return to.name === CHANGE_PASSWORD ? true : { name: CHANGE_PASSWORD, query: { redirect: to.fullPath } }
   }
   if (to.meta.permission && !session.can(to.meta.permission)) {
-    return { name: 'home' }
+    return { name: HOME }
   }
-  if (to.name === 'home') {
+  if (to.name === HOME) {
     const landing = firstPath(filterMenu(MENU, session.permissions))
     return landing ? { path: landing } : true
   }

@@ -1,8 +1,10 @@
 import type { Component } from 'vue'
-import { Connection, DataBoard, DataLine, Document, OfficeBuilding, Setting } from '@element-plus/icons-vue'
+import type { RouteRecordRaw } from 'vue-router'
+import type { MenuGroup, ModuleRoutes } from './module'
 
 /** An entry of the side menu (UI.md navigation). A group holds children; a leaf names a route path. */
 export interface MenuItem {
+  /** The route name of a page, the group key of a group; `menu-<key>` in the DOM. */
   key: string
   /** Locale key of the title. */
   title: string
@@ -13,46 +15,73 @@ export interface MenuItem {
   children?: MenuItem[]
 }
 
-export const MENU: readonly MenuItem[] = [
-  { key: 'dashboard', title: 'menu.dashboard', icon: DataBoard, path: '/dashboard', permission: 'scorecard:read' },
-  {
-    key: 'org',
-    title: 'menu.org',
-    icon: OfficeBuilding,
-    children: [
-      { key: 'orgs', title: 'menu.orgs', path: '/org/organizations', permission: 'org:read' },
-      { key: 'units', title: 'menu.units', path: '/org/units', permission: 'org:read' },
-    ],
-  },
-  {
-    key: 'scorecard',
-    title: 'menu.scorecard',
-    icon: DataLine,
-    children: [
-      { key: 'scorecard-board', title: 'menu.scorecardBoard', path: '/scorecard/board', permission: 'scorecard:read' },
-      { key: 'rule-packs', title: 'menu.rulePacks', path: '/scorecard/packs', permission: 'scorecard:read' },
-    ],
-  },
-  {
-    key: 'exchange',
-    title: 'menu.exchange',
-    icon: Connection,
-    children: [
-      { key: 'import', title: 'menu.import', path: '/exchange/import', permission: 'exchange:import' },
-      { key: 'export', title: 'menu.export', path: '/exchange/export', permission: 'exchange:export' },
-      { key: 'templates', title: 'menu.templates', path: '/exchange/templates', permission: 'exchange:import' },
-    ],
-  },
-  {
-    key: 'system',
-    title: 'menu.system',
-    icon: Setting,
-    children: [
-      { key: 'users', title: 'menu.users', path: '/system/users', permission: 'user:manage' },
-      { key: 'audit', title: 'menu.audit', icon: Document, path: '/system/audit', permission: 'audit:read' },
-    ],
-  },
-]
+interface Ordered {
+  order: number
+  item: MenuItem
+}
+
+function byOrder(a: Ordered, b: Ordered): number {
+  return a.order - b.order || a.item.key.localeCompare(b.item.key)
+}
+
+/**
+ * The side menu built from the modules' routes: every route whose `meta.menu` places it, in its group (declared
+ * by some module's `groups`) or at the top level, each level sorted by `order`. A group without pages is left
+ * out. Throws on a route naming an undeclared group, a group declared twice differently, or a menu route
+ * without a name or title, so that a module's mistake fails its first test rather than hiding a page.
+ */
+export function buildMenu(modules: readonly ModuleRoutes[]): MenuItem[] {
+  const groups = new Map<string, MenuGroup>()
+  for (const group of modules.flatMap((m) => m.groups ?? [])) {
+    const known = groups.get(group.key)
+    if (known && (known.title !== group.title || known.order !== group.order || known.icon !== group.icon)) {
+      throw new Error(`menu group '${group.key}' is declared twice, differently`)
+    }
+    groups.set(group.key, group)
+  }
+
+  const top: Ordered[] = []
+  const inGroup = new Map<string, Ordered[]>()
+  const routes: RouteRecordRaw[] = modules.flatMap((m) => m.routes)
+  for (const route of routes) {
+    const placement = route.meta?.menu
+    if (!placement) continue
+    if (typeof route.name !== 'string' || !route.meta?.title) {
+      throw new Error(`the menu route ${route.path} needs a name and a title`)
+    }
+    const item: MenuItem = {
+      key: route.name,
+      title: route.meta.title,
+      path: route.path,
+      ...(placement.icon ? { icon: placement.icon } : {}),
+      ...(route.meta.permission ? { permission: route.meta.permission } : {}),
+    }
+    if (placement.group === undefined) {
+      top.push({ order: placement.order, item })
+    } else {
+      if (!groups.has(placement.group)) {
+        throw new Error(`the route ${route.path} names the undeclared menu group '${placement.group}'`)
+      }
+      const list = inGroup.get(placement.group) ?? []
+      list.push({ order: placement.order, item })
+      inGroup.set(placement.group, list)
+    }
+  }
+
+  for (const [key, children] of inGroup) {
+    const group = groups.get(key) as MenuGroup
+    top.push({
+      order: group.order,
+      item: {
+        key,
+        title: group.title,
+        ...(group.icon ? { icon: group.icon } : {}),
+        children: children.sort(byOrder).map((c) => c.item),
+      },
+    })
+  }
+  return top.sort(byOrder).map((o) => o.item)
+}
 
 /**
  * The menu a user sees: items whose permission they hold; a group only while one of its children

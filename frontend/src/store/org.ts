@@ -4,7 +4,12 @@ import type { OrgRef } from '@/api/types'
 
 const KEY = 'tuanwu.currentOrg'
 
-function restore(): OrgRef | null {
+/** The org the user is working on: a reference, and whether it is dissolved (said wherever it is shown). */
+export interface CurrentOrg extends OrgRef {
+  dissolvedOn: string | null
+}
+
+function restore(): CurrentOrg | null {
   try {
     const raw = sessionStorage.getItem(KEY)
     if (!raw) return null
@@ -12,7 +17,8 @@ function restore(): OrgRef | null {
     if (typeof v === 'object' && v !== null && 'id' in v && 'code' in v && 'name' in v) {
       const o = v as Record<string, unknown>
       if (typeof o.id === 'number' && typeof o.code === 'string' && typeof o.name === 'string') {
-        return { id: o.id, code: o.code, name: o.name }
+        const dissolvedOn = typeof o.dissolvedOn === 'string' ? o.dissolvedOn : null
+        return { id: o.id, code: o.code, name: o.name, dissolvedOn }
       }
     }
   } catch {
@@ -21,12 +27,15 @@ function restore(): OrgRef | null {
   return null
 }
 
-/** The org the user is working on, kept across pages (UI.md: chosen in the tree, used by other pages). */
+/**
+ * The org the user is working on, kept across pages (UI.md: chosen in the tree, used by other pages). None
+ * means the whole of the user's scope (管理范围). The header shows it with a way back to the whole scope.
+ */
 export const useCurrentOrgStore = defineStore('currentOrg', () => {
-  const current = ref<OrgRef | null>(restore())
+  const current = ref<CurrentOrg | null>(restore())
 
-  function select(org: OrgRef | null): void {
-    current.value = org ? { id: org.id, code: org.code, name: org.name } : null
+  function select(org: (OrgRef & { dissolvedOn?: string | null }) | null): void {
+    current.value = org ? { id: org.id, code: org.code, name: org.name, dissolvedOn: org.dissolvedOn ?? null } : null
     try {
       if (current.value) sessionStorage.setItem(KEY, JSON.stringify(current.value))
       else sessionStorage.removeItem(KEY)
@@ -35,5 +44,10 @@ export const useCurrentOrgStore = defineStore('currentOrg', () => {
     }
   }
 
-  return { current, select }
+  /** Back to the whole scope. */
+  function clear(): void {
+    select(null)
+  }
+
+  return { current, select, clear }
 })

@@ -64,5 +64,18 @@ export const useSessionStore = defineStore('session', () => {
     checked.value = true
   }
 
-  return { me, checked, loggedIn, permissions, mustChangePassword, can, ensureChecked, refresh, login, logout, passwordChanged, clear }
+  return {
+    me,
+    checked,
+    loggedIn,
+    permissions,
+    mustChangePassword,
+    can,
+    ensureChecked,
+    refresh,
+    login,
+    logout,
+    passwordChanged,
+    clear,
+  }
 })

@@ -12,7 +12,13 @@ function failingWith(status: number | null, body: unknown, handlers: ErrorHandle
     adapter: async (config) => {
       if (status === null) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config, {})
       const response = problemResponse(status, body, config)
-      throw new AxiosError(`Request failed with status code ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response)
+      throw new AxiosError(
+        `Request failed with status code ${status}`,
+        AxiosError.ERR_BAD_REQUEST,
+        config,
+        {},
+        response,
+      )
     },
   })
   installInterceptors(instance, () => handlers)
@@ -24,7 +30,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
     await promise
   } catch (e) {
     if (e instanceof ApiError) return e
-    throw new Error(`expected an ApiError, got ${String(e)}`)
+    throw new Error(`expected an ApiError, got ${String(e)}`, { cause: e })
   }
   throw new Error('expected the call to fail')
 }
@@ -45,10 +51,18 @@ beforeEach(() => {
 
 describe('the API error interceptor', () => {
   it('turns a problem with field errors into a typed ApiError and shows its detail', async () => {
-    const http = failingWith(409, {
-      type: 'about:blank', title: 'Conflict', status: 409, detail: '组织编码 X01 已存在', code: 'org.duplicate-code',
-      errors: [{ field: 'code', message: '组织编码已被使用' }],
-    }, handlers)
+    const http = failingWith(
+      409,
+      {
+        type: 'about:blank',
+        title: 'Conflict',
+        status: 409,
+        detail: '组织编码 X01 已存在',
+        code: 'org.duplicate-code',
+        errors: [{ field: 'code', message: '组织编码已被使用' }],
+      },
+      handlers,
+    )
 
     const e = await failure(http.post('/orgs', {}))
 
@@ -62,13 +76,19 @@ describe('the API error interceptor', () => {
   })
 
   it('carries the bad rows of a 422 import and stays quiet for a silent call', async () => {
-    const http = failingWith(422, {
-      status: 422, detail: '文件中有 2 行错误，未写入任何数据', code: 'exchange.invalid-rows',
-      errors: [
-        { row: 3, column: '组织类别', value: '团小组', reason: '不是允许的组织类别' },
-        { row: 5, column: '组织编码', value: '', reason: '必填' },
-      ],
-    }, handlers)
+    const http = failingWith(
+      422,
+      {
+        status: 422,
+        detail: '文件中有 2 行错误，未写入任何数据',
+        code: 'exchange.invalid-rows',
+        errors: [
+          { row: 3, column: '组织类别', value: '团小组', reason: '不是允许的组织类别' },
+          { row: 5, column: '组织编码', value: '', reason: '必填' },
+        ],
+      },
+      handlers,
+    )
 
     const e = await failure(http.post('/exchange/organizations/import', null, { silent: true }))
 
@@ -113,7 +133,9 @@ describe('the API error interceptor', () => {
   })
 
   it('reads a problem sent to a blob download', async () => {
-    const blob = new Blob([JSON.stringify({ status: 404, detail: '组织不存在', code: 'org.not-found' })], { type: 'application/problem+json' })
+    const blob = new Blob([JSON.stringify({ status: 404, detail: '组织不存在', code: 'org.not-found' })], {
+      type: 'application/problem+json',
+    })
     const http = failingWith(404, blob, handlers)
 
     const e = await failure(http.get('/exchange/organizations/export', { responseType: 'blob' }))

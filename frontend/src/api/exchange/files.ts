@@ -32,7 +32,10 @@ export function filenameFrom(disposition: unknown): string | null {
 }
 
 /** GET a file as a blob, with the name of its Content-Disposition. */
-export async function download(url: string, params: Record<string, string | number | boolean>): Promise<DownloadedFile> {
+export async function download(
+  url: string,
+  params: Record<string, string | number | boolean>,
+): Promise<DownloadedFile> {
   const response = await http.get<Blob>(url, { params, responseType: 'blob' })
   return { blob: response.data, filename: filenameFrom(response.headers['content-disposition']) }
 }

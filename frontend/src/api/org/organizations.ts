@@ -2,23 +2,55 @@ import { http } from '../http'
 import type { OrgRef, Page, PageQuery } from '../types'
 
 export type OrgKind =
-  | 'PROVINCE_COMMITTEE' | 'CITY_COMMITTEE' | 'COUNTY_COMMITTEE' | 'DISTRICT_COMMITTEE' | 'TOWNSHIP_COMMITTEE'
-  | 'STREET_WORK_COMMITTEE' | 'WORK_COMMITTEE' | 'BASIC_COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH'
-  | 'JOINT_BRANCH' | 'TEMPORARY_BRANCH' | 'FLOATING_BRANCH'
+  | 'PROVINCE_COMMITTEE'
+  | 'CITY_COMMITTEE'
+  | 'COUNTY_COMMITTEE'
+  | 'DISTRICT_COMMITTEE'
+  | 'TOWNSHIP_COMMITTEE'
+  | 'STREET_WORK_COMMITTEE'
+  | 'WORK_COMMITTEE'
+  | 'BASIC_COMMITTEE'
+  | 'GENERAL_BRANCH'
+  | 'BRANCH'
+  | 'JOINT_BRANCH'
+  | 'TEMPORARY_BRANCH'
+  | 'FLOATING_BRANCH'
 
 export const ORG_KINDS: readonly OrgKind[] = [
-  'PROVINCE_COMMITTEE', 'CITY_COMMITTEE', 'COUNTY_COMMITTEE', 'DISTRICT_COMMITTEE', 'TOWNSHIP_COMMITTEE',
-  'STREET_WORK_COMMITTEE', 'WORK_COMMITTEE', 'BASIC_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH',
-  'JOINT_BRANCH', 'TEMPORARY_BRANCH', 'FLOATING_BRANCH',
+  'PROVINCE_COMMITTEE',
+  'CITY_COMMITTEE',
+  'COUNTY_COMMITTEE',
+  'DISTRICT_COMMITTEE',
+  'TOWNSHIP_COMMITTEE',
+  'STREET_WORK_COMMITTEE',
+  'WORK_COMMITTEE',
+  'BASIC_COMMITTEE',
+  'GENERAL_BRANCH',
+  'BRANCH',
+  'JOINT_BRANCH',
+  'TEMPORARY_BRANCH',
+  'FLOATING_BRANCH',
 ]
 
 /** Kinds members can belong to (DOMAIN.md: members belong only to a branch). */
 export const BRANCH_KINDS: readonly OrgKind[] = ['BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH', 'FLOATING_BRANCH']
 
 export const SECTORS = [
-  'PARTY_GOVERNMENT', 'PUBLIC_INSTITUTION', 'STATE_ENTERPRISE', 'NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION',
-  'NEW_EMPLOYMENT', 'UNIVERSITY', 'VOCATIONAL', 'HIGH_SCHOOL', 'MIDDLE_SCHOOL', 'HOSPITAL', 'TOWNSHIP',
-  'VILLAGE', 'INDUSTRY', 'OTHER',
+  'PARTY_GOVERNMENT',
+  'PUBLIC_INSTITUTION',
+  'STATE_ENTERPRISE',
+  'NON_PUBLIC_ENTERPRISE',
+  'SOCIAL_ORGANIZATION',
+  'NEW_EMPLOYMENT',
+  'UNIVERSITY',
+  'VOCATIONAL',
+  'HIGH_SCHOOL',
+  'MIDDLE_SCHOOL',
+  'HOSPITAL',
+  'TOWNSHIP',
+  'VILLAGE',
+  'INDUSTRY',
+  'OTHER',
 ] as const
 
 export type Sector = (typeof SECTORS)[number]
@@ -32,6 +64,13 @@ export interface OrgNode {
   dissolvedOn: string | null
   hasChildren: boolean
   childCount: number
+  /**
+   * The parents from the top of the caller's view down to the parent (same-named branches told apart:
+   * 乡镇 › 村). Optional: older servers do not send it (see `orgAncestors`).
+   */
+  ancestors?: OrgRef[]
+  /** The same as a path that may end with the org itself (another spelling of `ancestors`). */
+  path?: OrgRef[]
 }
 
 export interface Org extends OrgNode {
@@ -45,6 +84,10 @@ export interface Org extends OrgNode {
   termExpiresOn: string | null
   version: number
   path: OrgRef[]
+  /** Served with the detail by newer servers; hierarchy.ts uses them when present, the local rule otherwise. */
+  allowedChildKinds?: OrgKind[] | null
+  activeChildCount?: number
+  dissolveRefusal?: string | null
 }
 
 export interface OrgStats {

@@ -37,7 +37,9 @@ export async function fetchPacks(): Promise<RulePackSummary[]> {
 }
 
 export async function fetchPack(id: string, version?: number): Promise<RulePack> {
-  const { data } = await http.get<RulePack>(`/rule-packs/${encodeURIComponent(id)}`, { params: version === undefined ? {} : { version } })
+  const { data } = await http.get<RulePack>(`/rule-packs/${encodeURIComponent(id)}`, {
+    params: version === undefined ? {} : { version },
+  })
   return data
 }
 

@@ -106,7 +106,12 @@ export async function fetchEvidence(q: EvidenceQuery): Promise<Page<EvidenceRow>
 
 export function exportEvidence(q: Omit<EvidenceQuery, 'page' | 'size'>): Promise<DownloadedFile> {
   return download('/scorecards/evidence', {
-    org: q.org, pack: q.pack, period: q.period, code: q.code, failingOnly: q.failingOnly, format: 'xlsx',
+    org: q.org,
+    pack: q.pack,
+    period: q.period,
+    code: q.code,
+    failingOnly: q.failingOnly,
+    format: 'xlsx',
   })
 }
 

@@ -32,7 +32,12 @@ export function tilesOf(d: Dashboard | null): Tile[] {
 }
 
 /** Series of the per-pack bar chart: met / not met / no data (stacked). */
-export function packSeries(packs: readonly PackSummary[]): { categories: string[]; met: number[]; notMet: number[]; noData: number[] } {
+export function packSeries(packs: readonly PackSummary[]): {
+  categories: string[]
+  met: number[]
+  notMet: number[]
+  noData: number[]
+} {
   return {
     categories: packs.map((p) => p.id),
     met: packs.map((p) => p.met),
@@ -58,5 +63,7 @@ export function alertText(a: DashboardAlert): string {
 /** Alert order: expired terms first, then expiring (soonest first), then uncovered villages. */
 export function sortAlerts(alerts: readonly DashboardAlert[]): DashboardAlert[] {
   const rank: Record<string, number> = { TERM_EXPIRED: 0, TERM_EXPIRING: 1, VILLAGE_UNCOVERED: 2 }
-  return [...alerts].sort((a, b) => (rank[a.type] ?? 3) - (rank[b.type] ?? 3) || String(a.date ?? '').localeCompare(String(b.date ?? '')))
+  return [...alerts].sort(
+    (a, b) => (rank[a.type] ?? 3) - (rank[b.type] ?? 3) || String(a.date ?? '').localeCompare(String(b.date ?? '')),
+  )
 }

@@ -84,9 +84,7 @@ export function groupByArea(indicators: readonly Indicator[]): AreaGroup[] {
     const i = (AREAS as readonly string[]).indexOf(a)
     return i < 0 ? AREAS.length : i
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([area, list]) => ({ area, indicators: list }))
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([area, list]) => ({ area, indicators: list }))
 }
 
 /** Counts of statuses (for summaries). */

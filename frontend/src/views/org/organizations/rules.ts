@@ -18,8 +18,16 @@ export interface OrgForm {
 export type OrgFormField = keyof OrgForm
 
 export const ORG_FORM_FIELDS: readonly OrgFormField[] = [
-  'code', 'name', 'kind', 'sector', 'establishedOn', 'lastElectionOn', 'termYears', 'residentYouth',
-  'registeredPop635', 'youthWorkCommittee',
+  'code',
+  'name',
+  'kind',
+  'sector',
+  'establishedOn',
+  'lastElectionOn',
+  'termYears',
+  'residentYouth',
+  'registeredPop635',
+  'youthWorkCommittee',
 ]
 
 export function emptyOrgForm(): OrgForm {
@@ -81,7 +89,16 @@ const REQUIRED: ReadonlySet<OrgFormField> = new Set(['code', 'name', 'kind', 'se
 /** el-form rules for the org form; a function so the messages follow the language. */
 export function orgRules(form: OrgForm): Partial<Record<OrgFormField, FormItemRule[]>> {
   const rules: Partial<Record<OrgFormField, FormItemRule[]>> = {}
-  for (const field of ['code', 'name', 'kind', 'sector', 'termYears', 'residentYouth', 'registeredPop635', 'lastElectionOn'] as const) {
+  for (const field of [
+    'code',
+    'name',
+    'kind',
+    'sector',
+    'termYears',
+    'residentYouth',
+    'registeredPop635',
+    'lastElectionOn',
+  ] as const) {
     rules[field] = [
       {
         required: REQUIRED.has(field),

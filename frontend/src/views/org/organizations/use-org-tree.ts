@@ -2,6 +2,7 @@ import { nextTick, ref, type Ref } from 'vue'
 import type { LoadFunction, TreeInstance } from 'element-plus'
 import { fetchChildren, fetchRoots, type OrgNode } from '@/api/org/organizations'
 import type { OrgRef } from '@/api/types'
+import { ensureTreeTabStop } from './tree-keyboard'
 
 type TreeNode = Parameters<LoadFunction>[0]
 
@@ -37,6 +38,8 @@ export function useOrgTree(treeRef: Ref<TreeInstance | undefined>, includeDissol
           const visible = includeDissolved.value ? roots : roots.filter((r) => !r.dissolvedOn)
           empty.value = visible.length === 0
           resolve(visible)
+          // Reachable with Tab once the roots are there.
+          void nextTick(() => ensureTreeTabStop(treeRef.value?.$el as HTMLElement | undefined))
         })
         .catch(() => resolve([]))
         .finally(() => markRootsLoaded())

@@ -10,7 +10,8 @@ export function unitFlags(u: Unit): string[] {
   if (u.standalone) flags.push(t('units.flags.standalone'))
   if (u.hasLeagueSchool) flags.push(t('units.flags.hasLeagueSchool'))
   if (u.ledDirectly) flags.push(t('units.flags.ledDirectly'))
-  if (u.students !== null && u.students !== undefined) flags.push(t('units.flags.students', { n: u.students.toLocaleString('en-US') }))
+  if (u.students !== null && u.students !== undefined)
+    flags.push(t('units.flags.students', { n: u.students.toLocaleString('en-US') }))
   if (u.linkedOn) flags.push(t('units.flags.linkedOn', { date: u.linkedOn }))
   return flags
 }

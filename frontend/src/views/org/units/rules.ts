@@ -22,10 +22,34 @@ export interface UnitForm {
 export type UnitFormField = keyof UnitForm
 
 /** Fields that only some types have (EXCHANGE.md `units`). */
-export type TypeField = 'aboveScale' | 'meetsConditions' | 'hasPartyOrg' | 'standalone' | 'hasLeagueSchool' | 'students' | 'linkedOn' | 'ledDirectly'
-export const TYPE_FIELDS: readonly TypeField[] = ['aboveScale', 'meetsConditions', 'hasPartyOrg', 'standalone', 'hasLeagueSchool', 'students', 'linkedOn', 'ledDirectly']
+export type TypeField =
+  | 'aboveScale'
+  | 'meetsConditions'
+  | 'hasPartyOrg'
+  | 'standalone'
+  | 'hasLeagueSchool'
+  | 'students'
+  | 'linkedOn'
+  | 'ledDirectly'
+export const TYPE_FIELDS: readonly TypeField[] = [
+  'aboveScale',
+  'meetsConditions',
+  'hasPartyOrg',
+  'standalone',
+  'hasLeagueSchool',
+  'students',
+  'linkedOn',
+  'ledDirectly',
+]
 
-export const UNIT_FORM_FIELDS: readonly UnitFormField[] = ['code', 'name', 'type', 'responsibleOrgId', 'leagueOrgId', ...TYPE_FIELDS]
+export const UNIT_FORM_FIELDS: readonly UnitFormField[] = [
+  'code',
+  'name',
+  'type',
+  'responsibleOrgId',
+  'leagueOrgId',
+  ...TYPE_FIELDS,
+]
 
 export const ENTERPRISE_TYPES: readonly UnitType[] = ['NON_PUBLIC_ENTERPRISE', 'STATE_ENTERPRISE']
 export const SCHOOL_TYPES: readonly UnitType[] = ['UNIVERSITY', 'VOCATIONAL', 'HIGH_SCHOOL', 'MIDDLE_SCHOOL']
@@ -43,16 +67,37 @@ export function fieldsForType(type: UnitType | ''): TypeField[] {
 
 export function emptyUnitForm(): UnitForm {
   return {
-    code: '', name: '', type: '', responsibleOrgId: null, leagueOrgId: null, aboveScale: null, meetsConditions: null,
-    hasPartyOrg: null, standalone: null, hasLeagueSchool: null, students: null, linkedOn: null, ledDirectly: null,
+    code: '',
+    name: '',
+    type: '',
+    responsibleOrgId: null,
+    leagueOrgId: null,
+    aboveScale: null,
+    meetsConditions: null,
+    hasPartyOrg: null,
+    standalone: null,
+    hasLeagueSchool: null,
+    students: null,
+    linkedOn: null,
+    ledDirectly: null,
   }
 }
 
 export function formOf(u: Unit): UnitForm {
   return {
-    code: u.code, name: u.name, type: u.type, responsibleOrgId: u.responsibleOrg.id, leagueOrgId: u.leagueOrg?.id ?? null,
-    aboveScale: u.aboveScale, meetsConditions: u.meetsConditions, hasPartyOrg: u.hasPartyOrg, standalone: u.standalone,
-    hasLeagueSchool: u.hasLeagueSchool, students: u.students, linkedOn: u.linkedOn, ledDirectly: u.ledDirectly,
+    code: u.code,
+    name: u.name,
+    type: u.type,
+    responsibleOrgId: u.responsibleOrg.id,
+    leagueOrgId: u.leagueOrg?.id ?? null,
+    aboveScale: u.aboveScale,
+    meetsConditions: u.meetsConditions,
+    hasPartyOrg: u.hasPartyOrg,
+    standalone: u.standalone,
+    hasLeagueSchool: u.hasLeagueSchool,
+    students: u.students,
+    linkedOn: u.linkedOn,
+    ledDirectly: u.ledDirectly,
   }
 }
 

@@ -1,12 +1,32 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { i18n } from '@/locales'
 import type { Indicator } from '@/api/scorecard/scorecards'
-import { countStatuses, formatFraction, formatIndicatorValue, formatTarget, groupByArea, STATUS_COLORS, statusLabel, statusStyle } from '../status'
+import {
+  countStatuses,
+  formatFraction,
+  formatIndicatorValue,
+  formatTarget,
+  groupByArea,
+  STATUS_COLORS,
+  statusLabel,
+  statusStyle,
+} from '../status'
 
 function ind(code: string, area: string, over: Partial<Indicator> = {}): Indicator {
   return {
-    code, name: code, area, unit: 'rate', value: 0.5, numerator: 1, denominator: 2, target: { op: '>=', value: 1 },
-    status: 'NOT_MET', source: 'JC-08', sourceText: '', reason: null, ...over,
+    code,
+    name: code,
+    area,
+    unit: 'rate',
+    value: 0.5,
+    numerator: 1,
+    denominator: 2,
+    target: { op: '>=', value: 1 },
+    status: 'NOT_MET',
+    source: 'JC-08',
+    sourceText: '',
+    reason: null,
+    ...over,
   }
 }
 
@@ -16,7 +36,12 @@ afterEach(() => {
 
 describe('status tags', () => {
   it('label the four statuses in Chinese', () => {
-    expect(['MET', 'NOT_MET', 'NO_DATA', 'INFO'].map((s) => statusLabel(s as Indicator['status']))).toEqual(['达标', '未达标', '无数据', '参考'])
+    expect(['MET', 'NOT_MET', 'NO_DATA', 'INFO'].map((s) => statusLabel(s as Indicator['status']))).toEqual([
+      '达标',
+      '未达标',
+      '无数据',
+      '参考',
+    ])
   })
 
   it('colour 达标 green, 未达标 red, 无数据 grey and 参考 blue — never the accent red for 参考', () => {
@@ -73,12 +98,20 @@ describe('value formatting', () => {
 
 describe('grouping by area', () => {
   it('orders areas as the catalogue does and keeps the server order inside an area', () => {
-    const groups = groupByArea([ind('MEM_A', 'MEM'), ind('ORG_B', 'ORG'), ind('SVC_C', 'SVC'), ind('ORG_A', 'ORG'), ind('X', 'NEW_AREA')])
+    const groups = groupByArea([
+      ind('MEM_A', 'MEM'),
+      ind('ORG_B', 'ORG'),
+      ind('SVC_C', 'SVC'),
+      ind('ORG_A', 'ORG'),
+      ind('X', 'NEW_AREA'),
+    ])
     expect(groups.map((g) => g.area)).toEqual(['ORG', 'MEM', 'SVC', 'NEW_AREA'])
     expect(groups[0].indicators.map((i) => i.code)).toEqual(['ORG_B', 'ORG_A'])
   })
 
   it('counts statuses', () => {
-    expect(countStatuses([ind('a', 'ORG', { status: 'MET' }), ind('b', 'ORG'), ind('c', 'ORG', { status: 'MET' })])).toEqual({ MET: 2, NOT_MET: 1, NO_DATA: 0, INFO: 0 })
+    expect(
+      countStatuses([ind('a', 'ORG', { status: 'MET' }), ind('b', 'ORG'), ind('c', 'ORG', { status: 'MET' })]),
+    ).toEqual({ MET: 2, NOT_MET: 1, NO_DATA: 0, INFO: 0 })
   })
 })

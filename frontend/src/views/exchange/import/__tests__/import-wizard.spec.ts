@@ -4,14 +4,14 @@ import ElementPlus from 'element-plus'
 import { i18n } from '@/locales'
 import { ApiError } from '@/api/http'
 import { annotateFile, importFile } from '@/api/exchange/files'
-import { saveFile } from '@/utils/download'
+import { saveFile } from '@/utils/save-file'
 import ImportWizard from '../components/import-wizard.vue'
 
 vi.mock('@/api/exchange/files', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/api/exchange/files')>()
   return { ...original, importFile: vi.fn(), annotateFile: vi.fn(), downloadTemplate: vi.fn() }
 })
-vi.mock('@/utils/download', () => ({ saveFile: vi.fn() }))
+vi.mock('@/utils/save-file', () => ({ saveFile: vi.fn() }))
 
 const PROBLEM_422 = {
   type: 'about:blank',
@@ -31,7 +31,10 @@ let wrapper: VueWrapper | null = null
 function mountWizard(): VueWrapper {
   wrapper = mount(ImportWizard, {
     props: { type: 'organizations' },
-    global: { plugins: [ElementPlus, i18n], stubs: { RouterLink: { template: '<a data-test="import-go-records"><slot /></a>' } } },
+    global: {
+      plugins: [ElementPlus, i18n],
+      stubs: { RouterLink: { template: '<a data-test="import-go-records"><slot /></a>' } },
+    },
     attachTo: document.body,
   })
   return wrapper

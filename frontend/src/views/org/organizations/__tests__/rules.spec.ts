@@ -3,7 +3,13 @@ import { i18n } from '@/locales'
 import { checkOrgField, emptyOrgForm, orgRules, type OrgForm } from '../rules'
 
 function validForm(): OrgForm {
-  return { ...emptyOrgForm(), code: 'X01-03', name: '共青团示例镇委员会', kind: 'TOWNSHIP_COMMITTEE', sector: 'TOWNSHIP' }
+  return {
+    ...emptyOrgForm(),
+    code: 'X01-03',
+    name: '共青团示例镇委员会',
+    kind: 'TOWNSHIP_COMMITTEE',
+    sector: 'TOWNSHIP',
+  }
 }
 
 /** Runs the validator of an el-form rule and returns the message, or null when it passes. */
@@ -11,9 +17,15 @@ function runRule(form: OrgForm, field: keyof OrgForm): string | null {
   const rule = orgRules(form)[field]?.[0]
   if (!rule?.validator) throw new Error(`no validator for ${field}`)
   let message: string | null = 'not called'
-  rule.validator(rule, form[field], (error?: string | Error) => {
-    message = error ? (error instanceof Error ? error.message : error) : null
-  }, {}, {})
+  rule.validator(
+    rule,
+    form[field],
+    (error?: string | Error) => {
+      message = error ? (error instanceof Error ? error.message : error) : null
+    },
+    {},
+    {},
+  )
   return message
 }
 
@@ -24,7 +36,16 @@ afterEach(() => {
 describe('org form rules', () => {
   it('accept a complete form', () => {
     const form = validForm()
-    for (const f of ['code', 'name', 'kind', 'sector', 'termYears', 'residentYouth', 'registeredPop635', 'lastElectionOn'] as const) {
+    for (const f of [
+      'code',
+      'name',
+      'kind',
+      'sector',
+      'termYears',
+      'residentYouth',
+      'registeredPop635',
+      'lastElectionOn',
+    ] as const) {
       expect(runRule(form, f), f).toBeNull()
     }
   })

@@ -3,16 +3,29 @@ import { i18n } from '@/locales'
 import { bodyOf, checkUnitField, emptyUnitForm, fieldsForType, unitRules, type UnitForm } from '../rules'
 
 function validForm(over: Partial<UnitForm> = {}): UnitForm {
-  return { ...emptyUnitForm(), code: 'U-001', name: '示例科技有限公司', type: 'NON_PUBLIC_ENTERPRISE', responsibleOrgId: 5, ...over }
+  return {
+    ...emptyUnitForm(),
+    code: 'U-001',
+    name: '示例科技有限公司',
+    type: 'NON_PUBLIC_ENTERPRISE',
+    responsibleOrgId: 5,
+    ...over,
+  }
 }
 
 function runRule(form: UnitForm, field: keyof UnitForm): string | null {
   const rule = unitRules(form)[field]?.[0]
   if (!rule?.validator) throw new Error(`no validator for ${field}`)
   let message: string | null = 'not called'
-  rule.validator(rule, form[field], (error?: string | Error) => {
-    message = error ? (error instanceof Error ? error.message : error) : null
-  }, {}, {})
+  rule.validator(
+    rule,
+    form[field],
+    (error?: string | Error) => {
+      message = error ? (error instanceof Error ? error.message : error) : null
+    },
+    {},
+    {},
+  )
   return message
 }
 
@@ -39,7 +52,16 @@ describe('unit form fields per type', () => {
   })
 
   it('sends the fields the type does not have as null', () => {
-    const body = bodyOf(validForm({ type: 'HIGH_SCHOOL', aboveScale: true, standalone: true, students: 1200, linkedOn: '2024-01-01', code: ' S-01 ' }))
+    const body = bodyOf(
+      validForm({
+        type: 'HIGH_SCHOOL',
+        aboveScale: true,
+        standalone: true,
+        students: 1200,
+        linkedOn: '2024-01-01',
+        code: ' S-01 ',
+      }),
+    )
     expect(body.code).toBe('S-01')
     expect(body.aboveScale).toBeNull()
     expect(body.linkedOn).toBeNull()
@@ -67,7 +89,9 @@ describe('unit form rules', () => {
   })
 
   it('refuse negative or fractional student counts at schools, ignore them elsewhere', () => {
-    expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: -1 }))).toBe('在校学生数应为不小于 0 的整数')
+    expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: -1 }))).toBe(
+      '在校学生数应为不小于 0 的整数',
+    )
     expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: 10.5 }))).not.toBeNull()
     expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: 0 }))).toBeNull()
     expect(checkUnitField('students', validForm({ type: 'VILLAGE', students: -1 }))).toBeNull()

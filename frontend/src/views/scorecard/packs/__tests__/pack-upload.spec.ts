@@ -24,7 +24,11 @@ afterEach(() => {
 })
 
 async function mountWithFile(name: string): Promise<{ w: VueWrapper; file: File }> {
-  wrapper = mount(PackUpload, { props: { modelValue: false }, global: { plugins: [ElementPlus, i18n] }, attachTo: document.body })
+  wrapper = mount(PackUpload, {
+    props: { modelValue: false },
+    global: { plugins: [ElementPlus, i18n] },
+    attachTo: document.body,
+  })
   await wrapper.setProps({ modelValue: true })
   await flushPromises()
   const input = document.querySelector<HTMLInputElement>('[data-test="pack-upload"] input[type="file"]')
@@ -44,20 +48,28 @@ function submit(): HTMLButtonElement {
 
 describe('rule pack upload', () => {
   it("lists the server's validation errors in a table and keeps the dialog open", async () => {
-    vi.mocked(uploadPack).mockRejectedValue(new ApiError(400, {
-      detail: '规则包校验未通过',
-      code: 'scorecard.pack-invalid',
-      errors: [
-        { field: 'indicators[2].code', message: '未知的指标编码 ORG_FOO' },
-        { field: 'indicators[3].target', message: '目标值应为 0 到 1 之间的比率' },
-      ],
-    }, ''))
+    vi.mocked(uploadPack).mockRejectedValue(
+      new ApiError(
+        400,
+        {
+          detail: '规则包校验未通过',
+          code: 'scorecard.pack-invalid',
+          errors: [
+            { field: 'indicators[2].code', message: '未知的指标编码 ORG_FOO' },
+            { field: 'indicators[3].target', message: '目标值应为 0 到 1 之间的比率' },
+          ],
+        },
+        '',
+      ),
+    )
     const { w, file } = await mountWithFile('jc-rev.yaml')
     submit().click()
     await flushPromises()
 
     expect(uploadPack).toHaveBeenCalledWith(file)
-    const rows = [...document.querySelectorAll('[data-test="pack-upload-errors"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()))
+    const rows = [...document.querySelectorAll('[data-test="pack-upload-errors"] tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+    )
     expect(rows).toEqual([
       ['indicators[2].code', '未知的指标编码 ORG_FOO'],
       ['indicators[3].target', '目标值应为 0 到 1 之间的比率'],
@@ -68,7 +80,9 @@ describe('rule pack upload', () => {
   })
 
   it('shows a malformed-YAML refusal without field errors as a message, with no table', async () => {
-    vi.mocked(uploadPack).mockRejectedValue(new ApiError(400, { detail: 'YAML 格式错误：第 3 行', code: 'scorecard.pack-invalid' }, ''))
+    vi.mocked(uploadPack).mockRejectedValue(
+      new ApiError(400, { detail: 'YAML 格式错误：第 3 行', code: 'scorecard.pack-invalid' }, ''),
+    )
     await mountWithFile('bad.yml')
     submit().click()
     await flushPromises()
@@ -83,7 +97,20 @@ describe('rule pack upload', () => {
   })
 
   it('closes and reports the saved pack', async () => {
-    const saved = { id: 'JC', version: 2, title: 't', issuer: 'i', issuedOn: null, indicatorCount: 1, builtIn: false, uploadedAt: null, uploadedBy: null, clauses: {}, indicators: [], versions: [1, 2] }
+    const saved = {
+      id: 'JC',
+      version: 2,
+      title: 't',
+      issuer: 'i',
+      issuedOn: null,
+      indicatorCount: 1,
+      builtIn: false,
+      uploadedAt: null,
+      uploadedBy: null,
+      clauses: {},
+      indicators: [],
+      versions: [1, 2],
+    }
     vi.mocked(uploadPack).mockResolvedValue(saved)
     const { w } = await mountWithFile('jc.yaml')
     submit().click()

@@ -78,7 +78,7 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 			type(input("org-form-code"), branchCode);
 			type(input("org-form-name"), branchName);
 			choose("org-form-kind", "团支部");
-			choose("org-form-sector", "村社区");
+			choose("org-form-sector", "村(社区)");
 			click("org-form-submit");
 
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(dataTest("org-form-submit")));
@@ -92,6 +92,24 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 			wait.until(d -> text(find("org-detail-name")).equals(branchName));
 			assertThat(text(find("org-detail-code"))).isEqualTo(branchCode);
 			assertThat(text(find("org-detail-kind"))).isEqualTo("团支部");
+			// A branch takes no child orgs: 新增下级 is not offered on it.
+			assertThat(driver.findElements(dataTest("org-add-child"))).isEmpty();
+			// The org chosen is the current org, said in the header beside the scope.
+			assertThat(text(visible("header-current-org"))).contains(branchName);
+			assertThat(text(find("header-scope"))).contains(root.name());
+		});
+
+		step("2b-dissolve-explained-before-asking", () -> {
+			// The township now has an active child: the dialog says why, and asks for no
+			// reason.
+			find(By.xpath("//*[@data-test='org-path']//a[normalize-space(.)='" + township.name() + "']")).click();
+			wait.until(d -> text(find("org-detail-name")).equals(township.name()));
+			click("org-dissolve");
+			assertThat(text(visible("org-dissolve-blocked"))).contains("还有 1 个未撤销的下级组织");
+			assertThat(driver.findElements(dataTest("org-dissolve-reason"))).isEmpty();
+			screenshot("2b-dissolve-blocked");
+			click("org-dissolve-close");
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(dataTest("org-dissolve-blocked")));
 		});
 
 		step("3-search-by-name", () -> {
@@ -179,13 +197,22 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 			click("lang-switch");
 			click("lang-en-US");
 			wait.until(d -> text(find("menu-orgs")).equals("League orgs"));
-			assertThat(text(find("org-add-child"))).isEqualTo("Add child");
+			assertThat(text(find("org-edit"))).isEqualTo("Edit");
+			assertThat(text(find("header-current-org-clear"))).isEqualTo("Back to all");
 			assertThat(text(find("logout"))).isNotEqualTo("退出登录").isNotBlank();
 			screenshot("5-english");
 			click("lang-switch");
 			click("lang-zh-CN");
 			wait.until(d -> text(find("menu-orgs")).equals("团组织"));
-			assertThat(text(find("org-add-child"))).isEqualTo("新增下级");
+			assertThat(text(find("org-edit"))).isEqualTo("编辑");
+		});
+
+		step("5b-back-to-the-whole-scope", () -> {
+			click("header-current-org-clear");
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(dataTest("header-current-org")));
+			// Nothing is selected any more.
+			visible("org-detail");
+			assertThat(driver.findElements(dataTest("org-detail-name"))).isEmpty();
 		});
 
 		step("6-logout", () -> {
@@ -247,12 +274,20 @@ class OrganizationJourneyBrowserTest extends BrowserTestSupport {
 		});
 	}
 
-	/** Closes whatever dialog a failed step left open. */
+	/**
+	 * Closes whatever dialog a failed step left open (discarding typed input: a dialog
+	 * asks first).
+	 */
 	void closeDialogs() {
 		try {
 			for (WebElement close : driver.findElements(By.cssSelector(".el-overlay-dialog .el-dialog__headerbtn"))) {
 				if (close.isDisplayed()) {
 					close.click();
+				}
+			}
+			for (WebElement discard : driver.findElements(By.cssSelector(".el-message-box .el-button--primary"))) {
+				if (discard.isDisplayed()) {
+					discard.click();
 				}
 			}
 			wait.until(d -> d.findElements(By.cssSelector(".el-overlay-dialog"))

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Year;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -119,6 +120,15 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			assertThat(text(cellB)).isEqualTo("50.0%");
 			assertThat(cellB.getAttribute("data-status")).isEqualTo("NOT_MET");
 			assertThat(cellB.getCssValue("background-color")).isEqualTo(NOT_MET_FILL);
+			// Sorted by a column (best first), then turned round; the rank follows the
+			// column.
+			click("scorecard-matrix-sort-" + COVERAGE);
+			assertThat(matrixOrder()).containsExactly(townA.code(), townB.code());
+			assertThat(text(find("scorecard-matrix-rank-" + townA.code()))).isEqualTo("1");
+			assertThat(text(find("scorecard-matrix-rank-" + townB.code()))).isEqualTo("2");
+			click("scorecard-matrix-sort-" + COVERAGE);
+			assertThat(matrixOrder()).containsExactly(townB.code(), townA.code());
+			screenshot("3-matrix-sorted");
 			noErrorMessages();
 		});
 
@@ -138,8 +148,10 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			assertThat(text(card.findElement(dataTest("scorecard-card-fraction")))).contains("1 / 2");
 			assertThat(text(card.findElement(dataTest("scorecard-card-status")))).isEqualTo("未达标");
 			assertThat(driver.getCurrentUrl()).contains("org=" + townB.code());
+			// The township's scorecard starts at the top of the page, not at the matrix.
+			wait.until(d -> ((Number) ((JavascriptExecutor) d)
+				.executeScript("return document.querySelector('.tw-layout__main').scrollTop")).intValue() == 0);
 			noErrorMessages();
-			((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
 		});
 
 		step("5-evidence-of-township-b", () -> {
@@ -219,6 +231,19 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(dataTest("scorecard-breadcrumb")));
 			wait.until(d -> cardValue(COVERAGE).equals("75.0%"));
 		});
+
+		step("8-browser-back-and-forward", () -> {
+			// The URL drives the board: back shows the township again, forward the
+			// county.
+			driver.navigate().back();
+			wait.until(d -> d.getCurrentUrl().contains("org=" + townB.code()));
+			wait.until(d -> text(find("scorecard-summary")).contains(townB.name()));
+			wait.until(d -> cardValue(COVERAGE).equals("50.0%"));
+			driver.navigate().forward();
+			wait.until(d -> d.getCurrentUrl().contains("org=" + county.code()));
+			wait.until(d -> cardValue(COVERAGE).equals("75.0%"));
+			assertThat(text(find("scorecard-summary"))).contains(county.name());
+		});
 	}
 
 	/** A village (村) under a township, covered by the branch if any; returns its code. */
@@ -253,6 +278,14 @@ class ScorecardBrowserTest extends BrowserTestSupport {
 	/** The vertical middle of an element on the page. */
 	int middle(WebElement e) {
 		return e.getRect().getY() + e.getRect().getHeight() / 2;
+	}
+
+	/** The child org codes of the matrix rows, top to bottom. */
+	List<String> matrixOrder() {
+		return find("scorecard-matrix").findElements(By.cssSelector("tbody tr"))
+			.stream()
+			.map(tr -> tr.getAttribute("data-test").replace("scorecard-matrix-row-", ""))
+			.toList();
 	}
 
 	String cardValue(String code) {

@@ -1,0 +1,42 @@
+import type { Messages } from './zh-CN'
+
+/** English messages of the sign-in and password pages; the keys of zh-CN.ts. */
+const messages: Messages = {
+  auth: {
+    title: 'Sign in',
+    welcome: 'Welcome to Tuanwu',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password',
+    wrongPassword: 'Wrong username or password',
+    locked: 'The account is locked; ask the security administrator to unlock it',
+    logout: 'Sign out',
+    logoutConfirm: 'Do you want to sign out?',
+    loggedOut: 'Signed out',
+  },
+  password: {
+    title: 'Change password',
+    intro: 'After the first sign-in or a password reset you must set a new password before going on.',
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'Confirm new password',
+    submit: 'Change password',
+    policyTitle: 'Password rules',
+    rules: {
+      length: 'At least 8 characters',
+      classes: 'At least three of: upper-case letters, lower-case letters, digits, symbols',
+      notUsername: 'Not the same as the username',
+      notRecent: 'Not one of your last 5 passwords',
+    },
+    currentRequired: 'Enter your current password',
+    newRequired: 'Enter a new password',
+    confirmRequired: 'Enter the new password again',
+    mismatch: 'The two new passwords differ',
+    sameAsCurrent: 'The new password must differ from the current one',
+    changed: 'Password changed',
+  },
+}
+
+export default messages

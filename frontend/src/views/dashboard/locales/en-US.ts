@@ -1,0 +1,39 @@
+import type { Messages } from './zh-CN'
+
+/** English messages of 工作驾驶舱; the keys of zh-CN.ts. */
+const messages: Messages = {
+  dashboard: {
+    title: 'Dashboard',
+    tiles: {
+      orgs: 'Organizations',
+      branches: 'Branches',
+      villageCoverage: 'Village coverage',
+      indicators: 'Indicators met',
+    },
+    tileHints: {
+      orgs: 'League organizations on record (not dissolved)',
+      branches: 'Branches, joint, temporary and floating branches',
+      villageCoverage: 'Villages and communities with an own or joint league org ÷ all',
+      indicators: 'Indicators met / indicators with a target',
+    },
+    byPack: 'Indicators per rule pack',
+    noPacks: 'No rule packs available yet',
+    worstChildren: 'Children furthest behind',
+    noWorst: 'No child misses a target',
+    notMetCount: '{n} not met',
+    alertsTitle: 'To do',
+    noAlerts: 'Nothing needs attention',
+    alertTypes: {
+      TERM_EXPIRED: 'Term expired',
+      TERM_EXPIRING: 'Term expiring',
+      VILLAGE_UNCOVERED: 'Uncovered',
+    },
+    alerts: {
+      termExpired: 'The term of {org} expired on {date}; hold an election',
+      termExpiring: 'The term of {org} expires on {date} (within 90 days)',
+      villageUncovered: '{unit} under {org} has no league organization',
+    },
+  },
+}
+
+export default messages

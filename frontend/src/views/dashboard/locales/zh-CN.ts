@@ -1,0 +1,38 @@
+/** Chinese (default) messages of 工作驾驶舱; en-US.ts holds the same keys (locales/__tests__). */
+const messages = {
+  dashboard: {
+    title: '工作驾驶舱',
+    tiles: {
+      orgs: '团组织',
+      branches: '团支部',
+      villageCoverage: '村(社区)团组织覆盖率',
+      indicators: '指标达标',
+    },
+    tileHints: {
+      orgs: '在册团组织数（不含已撤销）',
+      branches: '团支部、联合/临时/流动团员团支部',
+      villageCoverage: '已建(或联建)团组织的村、社区 ÷ 全部村、社区',
+      indicators: '达标指标数 / 有目标的指标数',
+    },
+    byPack: '各规则包指标达标情况',
+    noPacks: '还没有可用的规则包',
+    worstChildren: '差距最大的下级组织',
+    noWorst: '没有未达标的下级组织',
+    notMetCount: '未达标 {n} 项',
+    alertsTitle: '待办提醒',
+    noAlerts: '当前没有需要处理的提醒',
+    alertTypes: {
+      TERM_EXPIRED: '届期已满',
+      TERM_EXPIRING: '即将到期',
+      VILLAGE_UNCOVERED: '未覆盖',
+    },
+    alerts: {
+      termExpired: '{org} 届期已于 {date} 届满，请尽快换届',
+      termExpiring: '{org} 届期将于 {date} 届满（90 天内）',
+      villageUncovered: '{org} 辖区的 {unit} 尚未建立团组织',
+    },
+  },
+}
+
+export type Messages = typeof messages
+export default messages
