@@ -2,7 +2,7 @@ import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
 import type { MenuGroup, ModuleRoutes } from './module'
 
-/** An entry of the side menu (UI.md navigation). A group holds children; a leaf names a route path. */
+/** An entry of the side menu (docs/ui.md "Navigation"). A group holds children; a leaf names a route path. */
 export interface MenuItem {
   /** The route name of a page, the group key of a group; `menu-<key>` in the DOM. */
   key: string

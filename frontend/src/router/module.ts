@@ -26,7 +26,7 @@ declare module 'vue-router' {
 }
 
 /**
- * A group of the side menu. Group orders leave room for the modules to come (UI.md): 10 工作驾驶舱, 20 组织管理,
+ * A group of the side menu. Group orders leave room for the modules to come (docs/ui.md): 10 工作驾驶舱, 20 组织管理,
  * 30 团员管理, 40 团干部, 50 组织生活, 60 党建带团建, 70 阵地与服务, 80 评优评先, 90 指标考核, 100 数据交换, 110 系统.
  */
 export interface MenuGroup {

@@ -28,7 +28,7 @@ function restore(): CurrentOrg | null {
 }
 
 /**
- * The org the user is working on, kept across pages (UI.md: chosen in the tree, used by other pages). None
+ * The org the user is working on, kept across pages (docs/ui.md: chosen in the tree, used by other pages). None
  * means the whole of the user's scope (管理范围). The header shows it with a way back to the whole scope.
  */
 export const useCurrentOrgStore = defineStore('currentOrg', () => {

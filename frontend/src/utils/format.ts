@@ -1,4 +1,4 @@
-/** Display formats of UI.md: thousands separators, yyyy-MM-dd dates, one-decimal percentages. */
+/** Display formats of docs/ui.md: thousands separators, yyyy-MM-dd dates, one-decimal percentages. */
 
 const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 

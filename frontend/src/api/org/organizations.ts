@@ -32,7 +32,7 @@ export const ORG_KINDS: readonly OrgKind[] = [
   'FLOATING_BRANCH',
 ]
 
-/** Kinds members can belong to (DOMAIN.md: members belong only to a branch). */
+/** Kinds members can belong to (docs/domain.md: members belong only to a branch). */
 export const BRANCH_KINDS: readonly OrgKind[] = ['BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH', 'FLOATING_BRANCH']
 
 export const SECTORS = [

@@ -89,7 +89,7 @@ describe('the menu built from the modules’ route meta', () => {
     )
   })
 
-  it('orders the groups as UI.md does: dashboard, org, scorecard, exchange, system', () => {
+  it('orders the groups as docs/ui.md does: dashboard, org, scorecard, exchange, system', () => {
     expect(MENU.map((i) => i.key)).toEqual(['dashboard', 'org', 'scorecard', 'exchange', 'system'])
     expect(MENU.find((i) => i.key === 'org')?.children?.map((c) => [c.key, c.path, c.permission, c.title])).toEqual([
       ['orgs', '/org/organizations', 'org:read', 'org.menu.orgs'],

@@ -21,7 +21,7 @@ export interface UnitForm {
 
 export type UnitFormField = keyof UnitForm
 
-/** Fields that only some types have (EXCHANGE.md `units`). */
+/** Fields that only some types have (docs/exchange.md `units`). */
 export type TypeField =
   | 'aboveScale'
   | 'meetsConditions'

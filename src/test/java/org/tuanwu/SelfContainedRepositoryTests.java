@@ -42,10 +42,9 @@ class SelfContainedRepositoryTests {
 
 	/**
 	 * Files the document check leaves alone: migrations, because a released migration is
-	 * never edited (every database keeps its checksum), even for a comment; and the front
-	 * end, which names its design notes in a few comments of its own.
+	 * never edited (every database keeps its checksum), even for a comment.
 	 */
-	static final List<String> NOT_CHECKED_FOR_DOCUMENTS = List.of("src/main/resources/db/", "frontend/");
+	static final List<String> NOT_CHECKED_FOR_DOCUMENTS = List.of("src/main/resources/db/");
 
 	/**
 	 * The tracked files (git), or the files of the tree without git's and the build's

@@ -3,10 +3,11 @@ package org.tuanwu.exchange.internal;
 import org.tuanwu.shared.SpreadsheetText;
 
 /**
- * One cell as read from a file, normalized (docs/exchange.md "Files"): trimmed, full-width
- * digits as ASCII, one leading single quote removed (docs/exchange.md "Formulas"), a date
- * cell as {@code yyyy-MM-dd}, a whole number as its digits. {@code number} tells that the
- * spreadsheet held a number, for columns where that means digits were lost.
+ * One cell as read from a file, normalized (docs/exchange.md "Files"): trimmed,
+ * full-width digits as ASCII, one leading single quote removed (docs/exchange.md
+ * "Formulas"), a date cell as {@code yyyy-MM-dd}, a whole number as its digits.
+ * {@code number} tells that the spreadsheet held a number, for columns where that means
+ * digits were lost.
  */
 record Cell(String text, boolean number) {
 

@@ -33,13 +33,13 @@ import org.tuanwu.scorecard.Period;
 import org.tuanwu.shared.Page;
 
 /**
- * The {@code ORG_*} indicators of docs/indicators.md §1 (docs/coverage.md), the org tree for the scorecard and the
- * to-do list's terms and villages. The indicators are two {@link IndicatorFamily
- * families} — the units register, attributed to the responsible org, and the orgs
- * themselves — declared below as data; {@link IndicatorFamilies} runs one scan per family
- * and derives the evidence notes from the same conditions. The SQL is the same on H2 and
- * PostgreSQL; it is assembled only from the constants below, every value is a bound
- * parameter.
+ * The {@code ORG_*} indicators of docs/indicators.md §1 (docs/coverage.md), the org tree
+ * for the scorecard and the to-do list's terms and villages. The indicators are two
+ * {@link IndicatorFamily families} — the units register, attributed to the responsible
+ * org, and the orgs themselves — declared below as data; {@link IndicatorFamilies} runs
+ * one scan per family and derives the evidence notes from the same conditions. The SQL is
+ * the same on H2 and PostgreSQL; it is assembled only from the constants below, every
+ * value is a bound parameter.
  */
 @Component
 @Transactional(readOnly = true)
