@@ -53,10 +53,12 @@ class LoginAttempts {
 		for (int attempt = 1;; attempt++) {
 			// One statement decides the new count and the lock from the row as it is when
 			// the row lock is held; a locked row is not touched. The SELECT after it, in
-			// the
-			// same transaction, sees this result only.
+			// the same transaction, reads the count this statement wrote. When it touched
+			// no row, the row is either locked (the answer), or missing — or it was just
+			// created by a parallel first failure that this statement could not see yet:
+			// then count again, never report a failure that was not counted.
 			Optional<Failure> counted = transaction.execute(status -> {
-				jdbc.sql("""
+				int updated = jdbc.sql("""
 						UPDATE login_failure
 						SET failed_attempts = CASE WHEN locked_until IS NOT NULL OR last_failure_at <= :stale THEN 1
 						                           ELSE failed_attempts + 1 END,
@@ -72,9 +74,17 @@ class LoginAttempts {
 					.param("now", at)
 					.param("key", key)
 					.update();
-				return state(key, now);
+				Optional<Failure> state = state(key, now);
+				return updated == 1 || state.map(f -> f.lockedUntil().isPresent()).orElse(false) ? state
+						: state.isPresent() ? null : Optional.<Failure>empty();
 			});
-			if (counted != null && counted.isPresent()) {
+			if (counted == null) {
+				if (attempt >= 10) {
+					throw new ConcurrencyFailureException("登录失败计数反复冲突：" + key);
+				}
+				continue;
+			}
+			if (counted.isPresent()) {
 				return counted.get();
 			}
 			try {
