@@ -1,5 +1,6 @@
 package org.tuanwu.shared;
 
+import org.tuanwu.shared.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -144,7 +145,7 @@ class CommandLineTests {
 
 			@Override
 			public int run(List<String> args, PrintStream o, PrintStream e) {
-				throw Problem.notFound("scorecard.pack-not-found", "未找到规则包 XX");
+				throw Problem.notFound("scorecard.pack-not-found", Text.of("未找到规则包 XX", "No rule pack XX"));
 			}
 		});
 

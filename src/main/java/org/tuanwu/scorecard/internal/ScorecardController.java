@@ -34,6 +34,7 @@ import org.tuanwu.scorecard.Evidence;
 import org.tuanwu.scorecard.internal.RulePack.Target;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * docs/api.md "Scorecard": scorecards, exports, evidence, trend, dashboard and rule
@@ -100,7 +101,8 @@ class ScorecardController {
 			HttpServletResponse response) throws IOException {
 		Actor actor = actors.get();
 		if (!format.equals("xlsx") && !format.equals("pdf")) {
-			throw Problem.badRequest("scorecard.format-invalid", "导出格式只能是 xlsx 或 pdf：" + format);
+			throw Problem.badRequest("scorecard.format-invalid",
+					Text.of("导出格式只能是 xlsx 或 pdf：{0}", "The export format can only be xlsx or pdf: {0}", format));
 		}
 		ScorecardView view = scorecards.scorecard(actor, org, pack, version, period);
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -133,7 +135,8 @@ class ScorecardController {
 		var parsed = engine.period(period);
 		if (format.isPresent()) {
 			if (!format.get().equals("xlsx")) {
-				throw Problem.badRequest("scorecard.format-invalid", "明细只能导出为 xlsx：" + format.get());
+				throw Problem.badRequest("scorecard.format-invalid",
+						Text.of("明细只能导出为 xlsx：{0}", "The details can only be exported as xlsx: {0}", format.get()));
 			}
 			List<Evidence> all = new ArrayList<>();
 			for (int n = 0;; n++) {
@@ -211,10 +214,11 @@ class ScorecardController {
 		Actor actor = actors.get();
 		actor.require(Permission.SCORECARD_MANAGE);
 		if (file == null || file.isEmpty()) {
-			throw Problem.badRequest("file.missing", "请选择要上传的规则包文件（YAML）");
+			throw Problem.badRequest("file.missing",
+					Text.of("请选择要上传的规则包文件（YAML）", "Choose the rule pack file (YAML) to upload"));
 		}
 		if (file.getSize() > 1_000_000) {
-			throw new Problem(413, "file.too-large", "规则包文件不能超过 1 MB");
+			throw new Problem(413, "file.too-large", Text.of("规则包文件不能超过 1 MB", "A rule pack file cannot exceed 1 MB"));
 		}
 		return detail(packs.upload(actor, new String(file.getBytes(), StandardCharsets.UTF_8)), english(language));
 	}

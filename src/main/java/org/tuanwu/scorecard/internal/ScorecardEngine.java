@@ -40,6 +40,7 @@ import org.tuanwu.scorecard.internal.ScorecardView.PackRef;
 import org.tuanwu.scorecard.internal.ScorecardView.Status;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * Evaluates a rule pack over an org subtree for a period (docs/scorecard.md
@@ -114,7 +115,8 @@ class ScorecardEngine {
 		actor.require(Permission.SCORECARD_READ);
 		return tree().findByCode(code.strip())
 			.filter(o -> actor.scope().covers(o.path()))
-			.orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管理范围内：" + code));
+			.orElseThrow(() -> Problem.notFound("org.not-found",
+					Text.of("组织不存在或不在您的管理范围内：{0}", "No such org, or it is outside your scope: {0}", code)));
 	}
 
 	Evaluation evaluate(Actor actor, RulePack pack, String orgCode, Period period) {
@@ -141,7 +143,8 @@ class ScorecardEngine {
 			int page, int size) {
 		TreeOrg org = org(actor, orgCode);
 		if (pack.indicator(code).isEmpty()) {
-			throw Problem.notFound("scorecard.indicator-not-found", "规则包 " + pack.id() + " 中没有指标 " + code);
+			throw Problem.notFound("scorecard.indicator-not-found",
+					Text.of("规则包 {0} 中没有指标 {1}", "The rule pack {0} has no indicator {1}", pack.id(), code));
 		}
 		int pageSize = Page.size(size);
 		return owners().getOrDefault(code, null) == null ? new Page<>(List.of(), 0, Math.max(0, page), pageSize)
@@ -166,7 +169,9 @@ class ScorecardEngine {
 	}
 
 	OrgTreeSource tree() {
-		return trees.get().orElseThrow(() -> new Problem(503, "scorecard.org-tree-unavailable", "组织树尚未接入指标考核，暂时无法计算"));
+		return trees.get()
+			.orElseThrow(() -> new Problem(503, "scorecard.org-tree-unavailable", Text.of("组织树尚未接入指标考核，暂时无法计算",
+					"The org tree is not yet connected to the scorecards: nothing can be computed for now")));
 	}
 
 	/** Which source answers each code: the first that names it. */
