@@ -1,6 +1,5 @@
 package org.tuanwu.shared;
 
-import org.tuanwu.shared.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
