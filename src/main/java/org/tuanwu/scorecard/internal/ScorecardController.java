@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,6 +31,7 @@ import org.tuanwu.identity.Permission;
 import org.tuanwu.scorecard.Evidence;
 import org.tuanwu.scorecard.internal.RulePack.Target;
 import org.tuanwu.shared.Page;
+import org.tuanwu.shared.Language;
 import org.tuanwu.shared.Problem;
 import org.tuanwu.shared.Text;
 
@@ -67,28 +66,8 @@ class ScorecardController {
 
 	@GetMapping("/scorecards")
 	ScorecardView scorecard(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
-			@RequestParam Optional<Integer> version,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
-		return scorecards.scorecard(actors.get(), org, pack, version, period).localized(english(language));
-	}
-
-	private static final List<Locale> LANGUAGES = List.of(Locale.CHINESE, Locale.ENGLISH);
-
-	/**
-	 * Whether the request's Accept-Language prefers English to Chinese; without the
-	 * header (or with a malformed one) the answer is Chinese.
-	 */
-	static boolean english(@Nullable String acceptLanguage) {
-		if (acceptLanguage == null || acceptLanguage.isBlank()) {
-			return false;
-		}
-		try {
-			Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-			return best != null && best.getLanguage().equals("en");
-		}
-		catch (IllegalArgumentException e) {
-			return false;
-		}
+			@RequestParam Optional<Integer> version) {
+		return scorecards.scorecard(actors.get(), org, pack, version, period).localized(Language.english());
 	}
 
 	/**
@@ -166,9 +145,8 @@ class ScorecardController {
 	}
 
 	@GetMapping("/dashboard")
-	Scorecards.Dashboard dashboard(@RequestParam Optional<String> org,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
-		return scorecards.dashboard(actors.get(), org, english(language));
+	Scorecards.Dashboard dashboard(@RequestParam Optional<String> org) {
+		return scorecards.dashboard(actors.get(), org, Language.english());
 	}
 
 	record PackSummary(String id, int version, String title, String issuer, @Nullable LocalDate issuedOn,
@@ -191,10 +169,9 @@ class ScorecardController {
 	}
 
 	@GetMapping("/rule-packs/{id}")
-	PackDetail pack(@PathVariable String id, @RequestParam Optional<Integer> version,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
+	PackDetail pack(@PathVariable String id, @RequestParam Optional<Integer> version) {
 		actors.get().require(Permission.SCORECARD_READ);
-		return detail(packs.get(id, version), english(language));
+		return detail(packs.get(id, version), Language.english());
 	}
 
 	@GetMapping("/rule-packs/{id}/download")
@@ -208,9 +185,7 @@ class ScorecardController {
 
 	@PostMapping("/rule-packs")
 	@ResponseStatus(HttpStatus.CREATED)
-	PackDetail upload(@RequestParam(required = false) @Nullable MultipartFile file,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language)
-			throws IOException {
+	PackDetail upload(@RequestParam(required = false) @Nullable MultipartFile file) throws IOException {
 		Actor actor = actors.get();
 		actor.require(Permission.SCORECARD_MANAGE);
 		if (file == null || file.isEmpty()) {
@@ -220,7 +195,7 @@ class ScorecardController {
 		if (file.getSize() > 1_000_000) {
 			throw new Problem(413, "file.too-large", Text.of("规则包文件不能超过 1 MB", "A rule pack file cannot exceed 1 MB"));
 		}
-		return detail(packs.upload(actor, new String(file.getBytes(), StandardCharsets.UTF_8)), english(language));
+		return detail(packs.upload(actor, new String(file.getBytes(), StandardCharsets.UTF_8)), Language.english());
 	}
 
 	private static PackSummary summary(RulePack p) {
