@@ -353,7 +353,7 @@ class ScorecardExports {
 				date.setCellValue(t.date());
 				date.setCellStyle(styles.date);
 				textCells(row, 5, t.unit() == null ? "" : t.unit().name(), t.unit() == null ? "" : t.unit().code(),
-						t.note());
+						t.note().toString());
 			}
 			if (items.total() > items.items().size()) {
 				text(sheet.createRow(r).createCell(0),

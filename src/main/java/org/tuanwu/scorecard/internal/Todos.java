@@ -90,7 +90,7 @@ class Todos {
 	}
 
 	record TodoItem(String kind, String title, OrgRef org, @Nullable OrgRef township, LocalDate date,
-			@Nullable UnitRef unit, String note) {
+			@Nullable UnitRef unit, Text note) {
 	}
 
 	/** Counts per kind (every kind, zeros included) and the first items. */
