@@ -57,9 +57,10 @@ import org.tuanwu.shared.Text;
 @Service
 class ScorecardEngine {
 
-	static final String NO_SOURCE = "平台尚未记录该指标所需的数据";
+	static final Text NO_SOURCE = Text.of("平台尚未记录该指标所需的数据",
+			"The platform does not record the data of this indicator yet");
 
-	static final String NO_RECORDS = "没有需要考核的记录（分母为 0）";
+	static final Text NO_RECORDS = Text.of("没有需要考核的记录（分母为 0）", "There are no records to assess (the denominator is 0)");
 
 	private static final int CACHE_SIZE = 512;
 

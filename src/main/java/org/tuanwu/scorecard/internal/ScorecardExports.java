@@ -258,7 +258,7 @@ class ScorecardExports {
 				number(row, 3, i.numerator(), styles.integer);
 				number(row, 4, i.denominator(), styles.integer);
 				textCells(row, 5, target(i), i.status().title(), i.source(), i.sourceText(),
-						i.reason() == null ? "" : i.reason(), i.code());
+						i.reason() == null ? "" : i.reason().toString(), i.code());
 			}
 			Sheet matrix = wb.createSheet("下级组织");
 			List<IndicatorResult> columns = view.indicators();
