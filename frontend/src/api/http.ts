@@ -1,6 +1,6 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
 import type { FieldProblem, ProblemDetail, ProblemItem, RowProblem } from './types'
-import { t } from '@/locales'
+import { i18n, t, type Lang } from '@/locales'
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -155,6 +155,27 @@ export function installInterceptors(instance: AxiosInstance, getHandlers: () => 
   )
 }
 
+/**
+ * The Accept-Language for the UI language: the server answers its texts (problem details, field rules,
+ * import reasons, indicator names) in English for `en…` and in Chinese otherwise (docs/api.md).
+ */
+export function acceptLanguage(lang: Lang): string {
+  return lang === 'en-US' ? 'en-US,en;q=0.9' : 'zh-CN,zh;q=0.9'
+}
+
+/** The current UI language: store/locale.ts sets it on the i18n instance whenever the user switches. */
+function currentLang(): Lang {
+  return i18n.global.locale.value === 'en-US' ? 'en-US' : 'zh-CN'
+}
+
+/** Installs the request interceptor that sends the UI language with every request, read at send time. */
+export function installLanguageHeader(instance: AxiosInstance, lang: () => Lang = currentLang): void {
+  instance.interceptors.request.use((config) => {
+    config.headers.set('Accept-Language', acceptLanguage(lang()))
+    return config
+  })
+}
+
 export function createHttp(): AxiosInstance {
   const instance = axios.create({
     baseURL: 'api/v1',
@@ -163,6 +184,7 @@ export function createHttp(): AxiosInstance {
     xsrfHeaderName: 'X-XSRF-TOKEN',
     timeout: 120_000,
   })
+  installLanguageHeader(instance)
   installInterceptors(instance)
   return instance
 }

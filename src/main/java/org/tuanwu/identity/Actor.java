@@ -3,6 +3,7 @@ package org.tuanwu.identity;
 import java.util.Set;
 
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /** Who performs an operation: a logged-in user, or the operator of a command-line run. */
 public record Actor(long userId, String username, Set<Role> roles, Scope scope, String origin) {
@@ -21,7 +22,8 @@ public record Actor(long userId, String username, Set<Role> roles, Scope scope, 
 
 	public void require(Permission permission) {
 		if (!can(permission)) {
-			throw Problem.forbidden("auth.forbidden", "您没有执行此操作的权限（需要 " + permission.key() + "）");
+			throw Problem.forbidden("auth.forbidden",
+					Text.of("您没有执行此操作的权限（需要 {0}）", "You are not allowed to do this (it needs {0})", permission.key()));
 		}
 	}
 

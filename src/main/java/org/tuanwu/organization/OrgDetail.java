@@ -3,6 +3,7 @@ package org.tuanwu.organization;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.tuanwu.shared.Text;
 
 /**
  * An org with all its fields, its parent and the path from the top of the caller's view
@@ -18,7 +19,7 @@ public record OrgDetail(long id, String code, String name, OrgKind kind, Sector 
 		Optional<LocalDate> termExpiresOn, Optional<Integer> residentYouth, Optional<Integer> registeredPop635,
 		Optional<Boolean> youthWorkCommittee, Optional<LocalDate> dissolvedOn, boolean hasChildren, int childCount,
 		int version, List<OrgRef> path, int activeChildCount, List<OrgKind> allowedChildKinds,
-		Optional<String> dissolveRefusal, Optional<String> restoreRefusal) {
+		Optional<Text> dissolveRefusal, Optional<Text> restoreRefusal) {
 
 	/** A reference to an org. */
 	public record OrgRef(long id, String code, String name) {

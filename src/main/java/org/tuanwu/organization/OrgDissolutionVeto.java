@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.tuanwu.organization.OrgDetail.OrgRef;
+import org.tuanwu.shared.Text;
 
 /**
  * Implemented by a module whose records hang on an org and must not be orphaned: before
@@ -14,11 +15,11 @@ import org.tuanwu.organization.OrgDetail.OrgRef;
  */
 public interface OrgDissolutionVeto {
 
-	/** Why the org may not be dissolved on the day, in Chinese, or empty. */
-	Optional<String> vetoDissolution(OrgRef org, LocalDate dissolvedOn);
+	/** Why the org may not be dissolved on the day, or empty. */
+	Optional<Text> vetoDissolution(OrgRef org, LocalDate dissolvedOn);
 
 	/** Why the branch may not become an org of the given non-branch kind, or empty. */
-	default Optional<String> vetoLeavingBranchKinds(OrgRef org, OrgKind newKind) {
+	default Optional<Text> vetoLeavingBranchKinds(OrgRef org, OrgKind newKind) {
 		return Optional.empty();
 	}
 

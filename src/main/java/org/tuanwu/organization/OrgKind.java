@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.tuanwu.shared.Text;
 
 /**
  * 组织类别. The Chinese label is the exchange format's value. The hierarchy (which kinds an
@@ -30,6 +31,33 @@ public enum OrgKind {
 
 	public String label() {
 		return label;
+	}
+
+	/**
+	 * The label in both languages, for the server's texts; the English names are those of
+	 * the front end's locale.
+	 */
+	public Text text() {
+		return switch (this) {
+			case PROVINCE_COMMITTEE -> Text.of("团省委", "Provincial committee");
+			case CITY_COMMITTEE -> Text.of("团市委", "City committee");
+			case COUNTY_COMMITTEE -> Text.of("团县委", "County committee");
+			case DISTRICT_COMMITTEE -> Text.of("团区委", "District committee");
+			case TOWNSHIP_COMMITTEE -> Text.of("乡镇团委", "Township committee");
+			case STREET_WORK_COMMITTEE -> Text.of("街道团工委", "Street work committee");
+			case WORK_COMMITTEE -> Text.of("团工委", "Work committee");
+			case BASIC_COMMITTEE -> Text.of("基层团委", "Basic-level committee");
+			case GENERAL_BRANCH -> Text.of("团总支", "General branch");
+			case BRANCH -> Text.of("团支部", "Branch");
+			case JOINT_BRANCH -> Text.of("联合团支部", "Joint branch");
+			case TEMPORARY_BRANCH -> Text.of("临时团支部", "Temporary branch");
+			case FLOATING_BRANCH -> Text.of("流动团员团支部", "Floating members branch");
+		};
+	}
+
+	/** Kinds as a list in a sentence: 团省委、团市委 / Provincial committee, City committee. */
+	public static Text texts(java.util.Collection<OrgKind> kinds) {
+		return Text.join(kinds.stream().map(OrgKind::text).toList(), "、", ", ");
 	}
 
 	/**

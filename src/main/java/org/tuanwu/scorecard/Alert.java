@@ -2,6 +2,7 @@ package org.tuanwu.scorecard;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.tuanwu.shared.Text;
 
 /**
  * One item of the to-do list.
@@ -13,5 +14,5 @@ import java.util.Optional;
  * @param note what is the matter, in Chinese, e.g. 届期已于 2023-06-01 届满
  */
 public record Alert(String kind, long orgId, String orgCode, String orgName, LocalDate date, Optional<String> unitCode,
-		Optional<String> unitName, String note) {
+		Optional<String> unitName, Text note) {
 }

@@ -6,6 +6,7 @@ import java.time.Year;
 import java.util.regex.Pattern;
 
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * An evaluation period: a calendar year. Stock indicators (coverage, staffing, terms) are
@@ -17,20 +18,24 @@ public record Period(int year, LocalDate start, LocalDate end, LocalDate asOf) {
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
 	/**
-	 * Parses {@code YYYY}; refuses a malformed or future period with a Chinese message.
+	 * Parses {@code YYYY}; refuses a malformed or future period with a message in both
+	 * languages.
 	 */
 	public static Period parse(String text, Clock clock) {
 		String t = text == null ? "" : text.strip();
 		if (!YEAR.matcher(t).matches()) {
-			throw Problem.badRequest("scorecard.period-invalid", "考核期间格式不正确：" + t + "（应为四位年份，如 2024）");
+			throw Problem.badRequest("scorecard.period-invalid", Text.of("考核期间格式不正确：{0}（应为四位年份，如 2024）",
+					"Malformed period: {0} (it must be a four-digit year, e.g. 2024)", t));
 		}
 		int year = Integer.parseInt(t);
 		LocalDate today = LocalDate.now(clock);
 		if (year > today.getYear()) {
-			throw Problem.badRequest("scorecard.period-future", "考核期间 " + year + " 尚未开始，不能考核未来的年度");
+			throw Problem.badRequest("scorecard.period-future", Text.of("考核期间 {0} 尚未开始，不能考核未来的年度",
+					"The period {0} has not begun: a future year cannot be assessed", year));
 		}
 		if (year < 1949) {
-			throw Problem.badRequest("scorecard.period-invalid", "考核期间 " + year + " 不在有效范围内");
+			throw Problem.badRequest("scorecard.period-invalid",
+					Text.of("考核期间 {0} 不在有效范围内", "The period {0} is outside the valid range", year));
 		}
 		LocalDate start = Year.of(year).atDay(1);
 		LocalDate end = Year.of(year).atMonth(12).atEndOfMonth();

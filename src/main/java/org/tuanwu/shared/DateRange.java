@@ -19,13 +19,20 @@ public final class DateRange {
 	private DateRange() {
 	}
 
-	/** A date refused by the range (or not a date), with the Chinese reason. */
+	/** A date refused by the range (or not a date), with the reason. */
 	public static final class Refused extends IllegalArgumentException {
 
 		private static final long serialVersionUID = 1L;
 
-		public Refused(String reason) {
-			super(reason);
+		private final transient Text reason;
+
+		public Refused(Text reason) {
+			super(reason.zh());
+			this.reason = reason;
+		}
+
+		public Text reason() {
+			return reason;
 		}
 
 	}
@@ -34,9 +41,10 @@ public final class DateRange {
 		return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
 	}
 
-	/** The Chinese reason for a date outside the range, naming the field. */
-	public static String outOfRange(String field, Object value) {
-		return "字段 " + field + " 的日期 " + value + " 超出允许的范围（" + EARLIEST + " 至 " + LATEST + "）";
+	/** The reason for a date outside the range, naming the field. */
+	public static Text outOfRange(String field, Object value) {
+		return Text.of("字段 {0} 的日期 {1} 超出允许的范围（{2} 至 {3}）",
+				"the date {1} of field {0} is outside the allowed range ({2} to {3})", field, value, EARLIEST, LATEST);
 	}
 
 	/** Refuses a date outside the range with a 400 naming the field. */

@@ -1,5 +1,6 @@
 package org.tuanwu.shared;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,14 @@ public final class FieldError {
 	private FieldError() {
 	}
 
-	public static Problem invalid(String code, Map<String, String> messagesByField) {
+	public static Problem invalid(String code, Map<String, Text> messagesByField) {
 		List<Map<String, Object>> errors = messagesByField.entrySet().stream().map(e -> {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("field", e.getKey());
 			m.put("message", e.getValue());
 			return m;
 		}).toList();
-		return new Problem(400, code, String.join("；", messagesByField.values()), errors);
+		return new Problem(400, code, Text.join(new ArrayList<>(messagesByField.values()), "；", "; "), errors);
 	}
 
 }

@@ -34,8 +34,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Every refusal as RFC 9457 problem details with a Chinese {@code detail} and a stable
- * {@code code}.
+ * Every refusal as RFC 9457 problem details with a {@code detail} in the request's
+ * language ({@link Language}: Chinese by default, English on {@code Accept-Language: en})
+ * and a stable {@code code}.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -43,19 +44,29 @@ public class ProblemHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+	private static final Text SERVER_ERROR = Text.of("服务器内部错误，操作未完成，请稍后重试或联系系统管理员",
+			"Internal server error: the operation was not completed; try again later or ask the system administrator");
+
+	private static final Text DUPLICATE = Text.of("记录已存在（编码或名称重复），未做任何修改",
+			"The record already exists (duplicate code or name); nothing was changed");
+
+	private static final Text NOT_FOUND = Text.of("请求的地址不存在", "No such address");
+
 	@ExceptionHandler(Problem.class)
 	ProblemDetail problem(Problem p) {
-		return detail(p.status(), p.code(), p.detail(), p.errors());
+		return detail(p.status(), p.code(), p.text(), p.errors());
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-		return detail(413, "file.too-large", "文件过大，超过了允许上传的大小上限，请拆分后再导入", List.of());
+		return detail(413, "file.too-large", Text.of("文件过大，超过了允许上传的大小上限，请拆分后再导入",
+				"The file is larger than the upload limit; split it and import the parts"), List.of());
 	}
 
 	@ExceptionHandler(MultipartException.class)
 	ProblemDetail multipart(MultipartException e) {
-		return detail(400, "file.unreadable", "上传的文件无法读取，请重新选择文件", List.of());
+		return detail(400, "file.unreadable",
+				Text.of("上传的文件无法读取，请重新选择文件", "The uploaded file cannot be read; choose the file again"), List.of());
 	}
 
 	/**
@@ -67,18 +78,21 @@ public class ProblemHandler {
 		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
 			if (t instanceof MismatchedInputException m) {
 				String field = field(m);
-				String reason = m instanceof RequestLimits.InputRefused ? m.getOriginalMessage() : expected(m);
+				Text reason = m instanceof RequestLimits.InputRefused refused ? refused.reason() : expected(m);
 				if (field.isEmpty()) {
-					return detail(400, "request.unreadable", "请求内容格式不正确：" + reason, List.of());
+					return detail(400, "request.unreadable",
+							Text.of("请求内容格式不正确：{0}", "The request body is malformed: {0}", reason), List.of());
 				}
-				return problem(
-						FieldError.invalid("request.invalid-field", Map.of(field, "字段 " + field + " " + reason)));
+				return problem(FieldError.invalid("request.invalid-field",
+						Map.of(field, Text.of("字段 {0} {1}", "Field {0} {1}", field, reason))));
 			}
 			if (t instanceof JacksonException) {
-				return detail(400, "request.unreadable", "请求内容不是有效的 JSON，无法解析", List.of());
+				return detail(400, "request.unreadable",
+						Text.of("请求内容不是有效的 JSON，无法解析", "The request body is not valid JSON"), List.of());
 			}
 		}
-		return detail(400, "request.body-missing", "缺少请求内容：请以 JSON 发送", List.of());
+		return detail(400, "request.body-missing",
+				Text.of("缺少请求内容：请以 JSON 发送", "The request body is missing: send it as JSON"), List.of());
 	}
 
 	/** The JSON path of the value, e.g. {@code name} or {@code roles[1]}. */
@@ -99,32 +113,32 @@ public class ProblemHandler {
 	}
 
 	/** What the value should have been, for a mismatch Jackson found. */
-	static String expected(MismatchedInputException m) {
+	static Text expected(MismatchedInputException m) {
 		Class<?> type = m.getTargetType();
 		if (type == null) {
-			return "的值格式不正确";
+			return Text.of("的值格式不正确", "has a malformed value");
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
 				|| type == Short.class || type == short.class) {
-			return "应为整数";
+			return Text.of("应为整数", "must be a whole number");
 		}
 		if (type == Boolean.class || type == boolean.class) {
-			return "应为 true 或 false";
+			return Text.of("应为 true 或 false", "must be true or false");
 		}
 		if (type == String.class) {
-			return "应为文字";
+			return Text.of("应为文字", "must be text");
 		}
 		if (type.isEnum()) {
-			return "应为以下之一："
-					+ String.join("、", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+			List<String> values = java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+			return Text.of("应为以下之一：{0}", "must be one of: {1}", String.join("、", values), String.join(", ", values));
 		}
 		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-			return "应为列表";
+			return Text.of("应为列表", "must be a list");
 		}
 		if (type.isRecord() || Map.class.isAssignableFrom(type)) {
-			return "应为 JSON 对象";
+			return Text.of("应为 JSON 对象", "must be a JSON object");
 		}
-		return "的值格式不正确";
+		return Text.of("的值格式不正确", "has a malformed value");
 	}
 
 	/**
@@ -133,20 +147,26 @@ public class ProblemHandler {
 	 */
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-		String sent = e.getContentType() == null ? "（未声明）" : e.getContentType().toString();
+		Object sent = e.getContentType() == null ? Text.of("（未声明）", "(none declared)") : e.getContentType().toString();
 		List<String> supported = e.getSupportedMediaTypes()
 			.stream()
 			.filter(t -> !t.isWildcardType())
 			.map(t -> t.getType() + "/" + t.getSubtype())
 			.distinct()
 			.toList();
-		return detail(415, "request.media-type", "不支持的内容类型 " + sent + "：请求内容须为 "
-				+ (supported.isEmpty() ? "application/json" : String.join(" 或 ", supported)), List.of());
+		return detail(415, "request.media-type",
+				Text.of("不支持的内容类型 {0}：请求内容须为 {1}", "Unsupported content type {0}: the request body must be {2}", sent,
+						supported.isEmpty() ? "application/json" : String.join(" 或 ", supported),
+						supported.isEmpty() ? "application/json" : String.join(" or ", supported)),
+				List.of());
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e) {
-		return detail(406, "request.not-acceptable", "无法以请求的格式（Accept）应答：本接口应答 JSON 或文件", List.of());
+		return detail(406, "request.not-acceptable",
+				Text.of("无法以请求的格式（Accept）应答：本接口应答 JSON 或文件",
+						"Cannot answer in the requested format (Accept): this endpoint answers JSON or a file"),
+				List.of());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
@@ -156,10 +176,11 @@ public class ProblemHandler {
 		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
 			if (t instanceof DateRange.Refused refused) {
 				return problem(FieldError.invalid("request.bad-parameter",
-						Map.of(name, "参数 " + name + " " + refused.getMessage())));
+						Map.of(name, Text.of("参数 {0} {1}", "Parameter {0} {1}", name, refused.reason()))));
 			}
 		}
-		return problem(FieldError.invalid("request.bad-parameter", Map.of(name, "请求参数 " + name + " 缺失或格式不正确")));
+		return problem(FieldError.invalid("request.bad-parameter",
+				Map.of(name, Text.of("请求参数 {0} 缺失或格式不正确", "Request parameter {0} is missing or malformed", name))));
 	}
 
 	/**
@@ -173,12 +194,19 @@ public class ProblemHandler {
 		String state = sqlState(e);
 		log.warn("Refused by a database constraint (SQLState {}): {}", state, e.getMostSpecificCause().getMessage());
 		return switch (state) {
-			case "22001" -> detail(400, "request.too-long", "某个字段的内容超过了允许的长度，未做任何修改", List.of());
-			case "22003", "22007", "22008" -> detail(400, "request.out-of-range", "某个数值或日期超出了允许的范围，未做任何修改", List.of());
-			case "23502" -> detail(400, "request.missing-value", "缺少必填的内容，未做任何修改", List.of());
-			case "23503" -> detail(409, "record.referenced", "引用的记录不存在，或该记录仍被其他记录引用，未做任何修改", List.of());
-			case "23505" -> detail(409, "record.duplicate", "记录已存在（编码或名称重复），未做任何修改", List.of());
-			default -> detail(409, "record.constraint", "数据不符合约束，未做任何修改", List.of());
+			case "22001" -> detail(400, "request.too-long",
+					Text.of("某个字段的内容超过了允许的长度，未做任何修改", "A field is longer than allowed; nothing was changed"),
+					List.of());
+			case "22003", "22007", "22008" -> detail(400, "request.out-of-range", Text.of("某个数值或日期超出了允许的范围，未做任何修改",
+					"A number or date is outside the allowed range; nothing was changed"), List.of());
+			case "23502" -> detail(400, "request.missing-value",
+					Text.of("缺少必填的内容，未做任何修改", "A required value is missing; nothing was changed"), List.of());
+			case "23503" -> detail(409, "record.referenced", Text.of("引用的记录不存在，或该记录仍被其他记录引用，未做任何修改",
+					"The referenced record does not exist, or the record is still referenced by others; nothing was changed"),
+					List.of());
+			case "23505" -> detail(409, "record.duplicate", DUPLICATE, List.of());
+			default -> detail(409, "record.constraint",
+					Text.of("数据不符合约束，未做任何修改", "The data breaks a constraint; nothing was changed"), List.of());
 		};
 	}
 
@@ -193,7 +221,7 @@ public class ProblemHandler {
 
 	/**
 	 * Any other refusal of Spring MVC (a missing multipart part, a bad header…): its own
-	 * status, in Chinese.
+	 * status, in the request's language.
 	 */
 	@ExceptionHandler(ErrorResponseException.class)
 	ProblemDetail framework(ErrorResponseException e) {
@@ -208,46 +236,48 @@ public class ProblemHandler {
 
 	private static ProblemDetail generic(int status) {
 		if (status >= 500) {
-			return detail(500, "server.error", "服务器内部错误，操作未完成，请稍后重试或联系系统管理员", List.of());
+			return detail(500, "server.error", SERVER_ERROR, List.of());
 		}
 		return detail(status, "request.invalid", switch (status) {
-			case 404 -> "请求的地址不存在";
-			case 405 -> "不支持的请求方法";
-			case 406 -> "无法以请求的格式应答";
-			case 413 -> "请求内容过大";
-			case 415 -> "不支持的内容类型";
-			default -> "请求不完整或格式不正确，请检查后重试";
+			case 404 -> NOT_FOUND;
+			case 405 -> Text.of("不支持的请求方法", "Method not supported");
+			case 406 -> Text.of("无法以请求的格式应答", "Cannot answer in the requested format");
+			case 413 -> Text.of("请求内容过大", "The request body is too large");
+			case 415 -> Text.of("不支持的内容类型", "Unsupported content type");
+			default -> Text.of("请求不完整或格式不正确，请检查后重试", "The request is incomplete or malformed; check it and try again");
 		}, List.of());
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
 	ProblemDetail duplicate(DuplicateKeyException e) {
-		return detail(409, "record.duplicate", "记录已存在（编码或名称重复），未做任何修改", List.of());
+		return detail(409, "record.duplicate", DUPLICATE, List.of());
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ProblemDetail stale(OptimisticLockingFailureException e) {
-		return detail(409, "record.stale", "该记录已被他人修改，请刷新后重试", List.of());
+		return detail(409, "record.stale",
+				Text.of("该记录已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again"), List.of());
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-		return detail(405, "request.method", "不支持的请求方法 " + e.getMethod(), List.of());
+		return detail(405, "request.method", Text.of("不支持的请求方法 {0}", "Method {0} not supported", e.getMethod()),
+				List.of());
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
 	ProblemDetail noResource(NoResourceFoundException e) {
-		return detail(404, "request.not-found", "请求的地址不存在", List.of());
+		return detail(404, "request.not-found", NOT_FOUND, List.of());
 	}
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception e) {
 		log.error("Unexpected error", e);
-		return detail(500, "server.error", "服务器内部错误，操作未完成，请稍后重试或联系系统管理员", List.of());
+		return detail(500, "server.error", SERVER_ERROR, List.of());
 	}
 
-	static ProblemDetail detail(int status, String code, String detail, List<Map<String, Object>> errors) {
-		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+	static ProblemDetail detail(int status, String code, Text detail, List<Map<String, Object>> errors) {
+		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail.toString());
 		pd.setType(URI.create("urn:tuanwu:problem:" + code));
 		pd.setProperty("code", code);
 		if (!errors.isEmpty()) {
@@ -257,12 +287,12 @@ public class ProblemHandler {
 	}
 
 	/** The JSON body for a problem written outside Spring MVC (security filters). */
-	public static Map<String, Object> body(int status, String code, String detail) {
+	public static Map<String, Object> body(int status, String code, Text detail) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("type", "urn:tuanwu:problem:" + code);
 		m.put("title", HttpStatus.valueOf(status).getReasonPhrase());
 		m.put("status", status);
-		m.put("detail", detail);
+		m.put("detail", detail.toString());
 		m.put("code", code);
 		return m;
 	}

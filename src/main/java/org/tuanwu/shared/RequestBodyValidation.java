@@ -46,19 +46,19 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 		if (violations.isEmpty()) {
 			return body;
 		}
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Text> errors = new LinkedHashMap<>();
 		violations.stream()
 			.sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
 			.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), message(v)));
 		throw FieldError.invalid("request.invalid-field", errors);
 	}
 
-	static String message(ConstraintViolation<?> v) {
+	static Text message(ConstraintViolation<?> v) {
 		String field = v.getPropertyPath().toString();
 		if (v.getConstraintDescriptor().getAnnotation() instanceof Size size) {
-			return "字段 " + field + " 不能超过 " + size.max() + " 个字符";
+			return Text.of("字段 {0} 不能超过 {1} 个字符", "field {0} must not exceed {1} characters", field, size.max());
 		}
-		return "字段 " + field + " 的值不符合要求";
+		return Text.of("字段 {0} 的值不符合要求", "the value of field {0} is not acceptable", field);
 	}
 
 }

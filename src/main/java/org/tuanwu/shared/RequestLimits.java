@@ -48,13 +48,20 @@ class RequestLimits implements WebMvcConfigurer {
 		registry.addFormatterForFieldType(LocalDate.class, new BoundedDateFormatter());
 	}
 
-	/** A refusal of one JSON value, with the Chinese reason; the path names the field. */
+	/** A refusal of one JSON value, with the reason; the path names the field. */
 	static final class InputRefused extends MismatchedInputException {
 
 		private static final long serialVersionUID = 1L;
 
-		InputRefused(JsonParser p, String reason, Class<?> type) {
-			super(p, reason, type);
+		private final transient Text reason;
+
+		InputRefused(JsonParser p, Text reason, Class<?> type) {
+			super(p, reason.zh(), type);
+			this.reason = reason;
+		}
+
+		Text reason() {
+			return reason;
 		}
 
 	}
@@ -66,7 +73,8 @@ class RequestLimits implements WebMvcConfigurer {
 		public String deserialize(JsonParser p, DeserializationContext ctxt) {
 			String value = super.deserialize(p, ctxt);
 			if (value != null && value.length() > MAX_TEXT) {
-				throw new InputRefused(p, "不能超过 " + MAX_TEXT + " 个字符（当前 " + value.length() + " 个）", String.class);
+				throw new InputRefused(p, Text.of("不能超过 {0} 个字符（当前 {1} 个）",
+						"must not exceed {0} characters (it has {1})", MAX_TEXT, value.length()), String.class);
 			}
 			return value;
 		}
@@ -79,7 +87,9 @@ class RequestLimits implements WebMvcConfigurer {
 		@Override
 		public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
 			if (!p.hasToken(JsonToken.VALUE_STRING)) {
-				throw new InputRefused(p, "应为日期 yyyy-MM-dd，例如 2024-05-04", LocalDate.class);
+				throw new InputRefused(p,
+						Text.of("应为日期 yyyy-MM-dd，例如 2024-05-04", "must be a date yyyy-MM-dd, e.g. 2024-05-04"),
+						LocalDate.class);
 			}
 			String text = p.getString().strip();
 			if (text.isEmpty()) {
@@ -88,8 +98,8 @@ class RequestLimits implements WebMvcConfigurer {
 			try {
 				return check(text);
 			}
-			catch (IllegalArgumentException e) {
-				throw new InputRefused(p, e.getMessage(), LocalDate.class);
+			catch (DateRange.Refused e) {
+				throw new InputRefused(p, e.reason(), LocalDate.class);
 			}
 		}
 
@@ -117,11 +127,13 @@ class RequestLimits implements WebMvcConfigurer {
 			date = LocalDate.parse(text);
 		}
 		catch (DateTimeException e) {
-			throw new DateRange.Refused("应为日期 yyyy-MM-dd，例如 2024-05-04（当前为 " + shorten(text) + "）");
+			throw new DateRange.Refused(Text.of("应为日期 yyyy-MM-dd，例如 2024-05-04（当前为 {0}）",
+					"must be a date yyyy-MM-dd, e.g. 2024-05-04 (it is {0})", shorten(text)));
 		}
 		if (!DateRange.contains(date)) {
 			throw new DateRange.Refused(
-					"日期 " + date + " 超出允许的范围（" + DateRange.EARLIEST + " 至 " + DateRange.LATEST + "）");
+					Text.of("日期 {0} 超出允许的范围（{1} 至 {2}）", "the date {0} is outside the allowed range ({1} to {2})", date,
+							DateRange.EARLIEST, DateRange.LATEST));
 		}
 		return date;
 	}

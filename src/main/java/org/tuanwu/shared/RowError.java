@@ -8,20 +8,25 @@ package org.tuanwu.shared;
  * @param row the row's number in the file (the header is row 1)
  * @param field the exchange key of the field, or empty when the error concerns no known
  * column (an unknown header)
- * @param column the column's header as people read it; empty until the exchange layer
- * fills it in
+ * @param column the column's header as people read it (the exchange format's Chinese
+ * header, a contract); empty until the exchange layer fills it in
  * @param value the value as it was in the file
- * @param reason why, in Chinese
+ * @param why why, in both languages
  */
-public record RowError(int row, String field, String column, String value, String reason) {
+public record RowError(int row, String field, String column, String value, Text why) {
 
 	/** An error by field key, before the exchange layer names the column. */
-	public static RowError of(int row, String field, String value, String reason) {
-		return new RowError(row, field, "", value, reason);
+	public static RowError of(int row, String field, String value, Text why) {
+		return new RowError(row, field, "", value, why);
 	}
 
 	public RowError withColumn(String header) {
-		return new RowError(row, field, header, value, reason);
+		return new RowError(row, field, header, value, why);
+	}
+
+	/** Why, in the current request's language (Chinese for commands). */
+	public String reason() {
+		return why.toString();
 	}
 
 }

@@ -126,7 +126,7 @@ class UserAdministrationTests {
 
 		var beyond = adminA.post("/api/v1/users", user(List.of("ORG_ADMIN"), townB.id()));
 		assertThat(beyond.status()).isEqualTo(403);
-		assertThat(beyond.detail()).isEqualTo("不能授予超出您自身管辖范围的权限");
+		assertThat(beyond.detail()).isEqualTo("不能授予超出您自身管理范围的权限");
 		var parent = adminA.post("/api/v1/users", user(List.of("PARTY_REVIEWER"), county.id()));
 		assertThat(parent.status()).isEqualTo(403);
 		// A peer: the same scope as their own.
@@ -256,7 +256,7 @@ class UserAdministrationTests {
 		ApiClient admin = as(Role.ORG_ADMIN, Optional.of(mine.id()));
 		var read = admin.get("/api/v1/orgs/" + theirs.id());
 		assertThat(read.status()).isEqualTo(404);
-		assertThat(read.detail()).isEqualTo("组织不存在或不在您的管辖范围内");
+		assertThat(read.detail()).isEqualTo("组织不存在或不在您的管理范围内");
 		var create = admin.post("/api/v1/orgs", Map.of("parentId", theirs.id(), "code", TestUsers.unique("Z"), "name",
 				"越权支部", "kind", "BRANCH", "sector", "OTHER"));
 		assertThat(create.status()).isEqualTo(404);

@@ -385,7 +385,7 @@ class CoverageIndicatorsTests {
 		// The to-do list names the uncovered village, with the reason.
 		assertThat(alerts.count(scope(county), today)).containsEntry("VILLAGE_UNCOVERED", 1L);
 		assertThat(alerts.alerts("VILLAGE_UNCOVERED", scope(county), today, 0, 10))
-			.extracting(Alert::unitName, Alert::orgCode, Alert::note)
+			.extracting(Alert::unitName, Alert::orgCode, a -> a.note().zh())
 			.containsExactly(tuple(Optional.of("旧村"), town.code(),
 					"所建团组织 " + old.code() + " 去年团支部 已于 " + today.minusDays(1) + " 撤销"));
 	}
@@ -398,7 +398,7 @@ class CoverageIndicatorsTests {
 		// tree (aj 2023-01-01, X 2024-06-01, g1 2024-12-31 follow; whatever else has run
 		// out
 		// by today comes later).
-		assertThat(expired.get(0)).extracting(Alert::kind, Alert::orgCode, Alert::date, Alert::note)
+		assertThat(expired.get(0)).extracting(Alert::kind, Alert::orgCode, Alert::date, a -> a.note().zh())
 			.containsExactly("TERM_EXPIRED", townB.code(), LocalDate.of(2003, 1, 1), "届期已于 2003-01-01 届满");
 		assertThat(expired).extracting(Alert::orgCode).startsWith(townB.code(), aj.code(), countyX.code(), g1.code());
 		// Dissolved orgs are no one's to-do: C, b1, sc2 and g2 never appear.
@@ -420,7 +420,7 @@ class CoverageIndicatorsTests {
 		assertThat(alerts.count(scope(city), LocalDate.of(2024, 12, 1))).containsExactly(entry("TERM_EXPIRED", 3L),
 				entry("TERM_EXPIRING", 3L), entry("VILLAGE_UNCOVERED", 4L));
 		assertThat(alerts.alerts("TERM_EXPIRING", scope(city), LocalDate.of(2024, 12, 1), 0, 10))
-			.extracting(Alert::orgCode, Alert::date, Alert::note)
+			.extracting(Alert::orgCode, Alert::date, a -> a.note().zh())
 			.containsExactly(tuple(g1.code(), LocalDate.of(2024, 12, 31), "届期将于 2024-12-31 届满"),
 					tuple(s1.code(), LocalDate.of(2025, 1, 1), "届期将于 2025-01-01 届满"),
 					tuple(townA.code(), LocalDate.of(2025, 3, 1), "届期将于 2025-03-01 届满"));

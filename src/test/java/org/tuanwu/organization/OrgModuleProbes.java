@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.tuanwu.shared.Text;
 import org.tuanwu.organization.OrgDetail.OrgRef;
 
 /**
@@ -32,13 +33,16 @@ public class OrgModuleProbes {
 		return new OrgDissolutionVeto() {
 
 			@Override
-			public Optional<String> vetoDissolution(OrgRef org, LocalDate dissolvedOn) {
-				return org.name().contains(HAS_MEMBERS) ? Optional.of(VETO) : Optional.empty();
+			public Optional<Text> vetoDissolution(OrgRef org, LocalDate dissolvedOn) {
+				return org.name().contains(HAS_MEMBERS)
+						? Optional.of(Text.of(VETO, "The org still has members (test veto)")) : Optional.empty();
 			}
 
 			@Override
-			public Optional<String> vetoLeavingBranchKinds(OrgRef org, OrgKind newKind) {
-				return org.name().contains(HAS_MEMBERS) ? Optional.of(KIND_VETO) : Optional.empty();
+			public Optional<Text> vetoLeavingBranchKinds(OrgRef org, OrgKind newKind) {
+				return org.name().contains(HAS_MEMBERS)
+						? Optional.of(Text.of(KIND_VETO, "The branch still has members (test veto)"))
+						: Optional.empty();
 			}
 
 		};

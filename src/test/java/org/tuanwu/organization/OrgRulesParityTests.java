@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tuanwu.shared.Text;
 import org.tuanwu.DatabaseTest;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.shared.ImportOutcome;
@@ -217,7 +218,7 @@ class OrgRulesParityTests {
 	void aParentOutsideTheScopeIsNotFoundAndNotTold() {
 		String code = TestUsers.unique("S");
 		String reason = api(() -> orgs.create(townAdmin, other.id(), TestUsers.draft(code, "越权支部", OrgKind.BRANCH)));
-		assertThat(reason).isEqualTo("上级组织不存在或不在您的管辖范围内");
+		assertThat(reason).isEqualTo("上级组织不存在或不在您的管理范围内");
 		same(reason,
 				imported(townAdmin, record(code, "越权支部", Optional.of(other.code()), OrgKind.BRANCH, Optional.empty())),
 				"parent_code");
@@ -244,7 +245,7 @@ class OrgRulesParityTests {
 		Actor villageAdmin = fixtures.adminOf(village);
 		OrgDetail target = fixtures.child(town, "规则南村团支部", OrgKind.BRANCH);
 		String move = api(() -> orgs.move(villageAdmin, village.id(), target.id()));
-		assertThat(move).isEqualTo("不能调整您所管辖的最高一级组织的隶属关系（调整后它将离开您的管辖范围）");
+		assertThat(move).isEqualTo("不能调整您管理范围内最高一级组织的隶属关系（调整后它将离开您的管理范围）");
 		Actor schoolAdmin = fixtures.adminOf(school);
 		OrgDetail sub = fixtures.child(school, "规则教工团总支", OrgKind.GENERAL_BRANCH);
 		same(api(() -> orgs.move(schoolAdmin, school.id(), sub.id())),
@@ -252,14 +253,14 @@ class OrgRulesParityTests {
 						with(asIs(school), Optional.of(sub.code()), OrgKind.BASIC_COMMITTEE, Optional.empty())),
 				"parent_code");
 		String dissolve = api(() -> orgs.dissolve(villageAdmin, village.id(), today, "自己撤销自己"));
-		assertThat(dissolve).isEqualTo("不能撤销您所管辖的最高一级组织（请由上级组织的管理员办理）");
+		assertThat(dissolve).isEqualTo("不能撤销您管理范围内最高一级组织（请由上级组织的管理员办理）");
 		same(dissolve,
 				imported(villageAdmin,
 						with(asIs(village), Optional.of(town.code()), OrgKind.BRANCH, Optional.of(today))),
 				"dissolved_on");
 		orgs.dissolve(platform, village.id(), today, "村合并");
 		assertThat(api(() -> orgs.restore(villageAdmin, village.id(), "自己恢复自己")))
-			.isEqualTo("不能恢复您所管辖的最高一级组织（请由上级组织的管理员办理）");
+			.isEqualTo("不能恢复您管理范围内最高一级组织（请由上级组织的管理员办理）");
 	}
 
 	// ------------------------------------------------------------ dissolve
@@ -268,7 +269,7 @@ class OrgRulesParityTests {
 	void anOrgWithActiveChildrenIsNotDissolvedUnlessTheFileDissolvesThemToo() {
 		String reason = api(() -> orgs.dissolve(townAdmin, town.id(), today, "撤乡并镇"));
 		// the town admin's own top: the scope rule answers first
-		assertThat(reason).startsWith("不能撤销您所管辖的最高一级组织");
+		assertThat(reason).startsWith("不能撤销您管理范围内最高一级组织");
 		Actor countyAdmin = fixtures.adminOf(county);
 		String children = api(() -> orgs.dissolve(countyAdmin, town.id(), today, "撤乡并镇"));
 		assertThat(children).isEqualTo("该组织还有 1 个未撤销的下级组织，请先调整它们的隶属关系或撤销它们");
@@ -352,7 +353,7 @@ class OrgRulesParityTests {
 				imported(platform,
 						with(asIs(withMembers), Optional.of(town.code()), OrgKind.BRANCH, Optional.of(today))),
 				"dissolved_on");
-		assertThat(orgs.get(platform, withMembers.id()).dissolveRefusal()).contains(OrgModuleProbes.VETO);
+		assertThat(orgs.get(platform, withMembers.id()).dissolveRefusal().map(Text::zh)).contains(OrgModuleProbes.VETO);
 	}
 
 	// ------------------------------------------------------------ restore
@@ -376,12 +377,12 @@ class OrgRulesParityTests {
 			.isEqualTo("上级组织 " + grade.code() + " 规则初一团总支 已撤销，请先恢复上级组织");
 		assertThat(api(() -> orgs.restore(platform, grade.id(), "  "))).isEqualTo("请填写恢复原因");
 		assertThat(api(() -> orgs.restore(platform, school.id(), "误操作"))).isEqualTo("该组织未撤销，无需恢复");
-		assertThat(orgs.get(platform, klass.id()).restoreRefusal())
+		assertThat(orgs.get(platform, klass.id()).restoreRefusal().map(Text::zh))
 			.contains("上级组织 " + grade.code() + " 规则初一团总支 已撤销，请先恢复上级组织");
 
 		OrgDetail restored = orgs.restore(platform, grade.id(), "误撤销，恢复");
 		assertThat(restored.dissolvedOn()).isEmpty();
-		assertThat(restored.restoreRefusal()).contains("该组织未撤销，无需恢复");
+		assertThat(restored.restoreRefusal().map(Text::zh)).contains("该组织未撤销，无需恢复");
 		assertThat(orgs.restore(platform, klass.id(), "误撤销，恢复").dissolvedOn()).isEmpty();
 		String audit = jdbc.sql("SELECT summary FROM audit_event WHERE action = 'ORG_RESTORED' AND target_id = ?")
 			.param(grade.code())
@@ -399,9 +400,10 @@ class OrgRulesParityTests {
 	void theDetailExplainsARefusedDissolutionBeforeAskingForAReason() {
 		OrgDetail detail = orgs.get(fixtures.adminOf(county), town.id());
 		assertThat(detail.activeChildCount()).isEqualTo(1);
-		assertThat(detail.dissolveRefusal()).contains("该组织还有 1 个未撤销的下级组织，请先调整它们的隶属关系或撤销它们");
+		assertThat(detail.dissolveRefusal().map(Text::zh)).contains("该组织还有 1 个未撤销的下级组织，请先调整它们的隶属关系或撤销它们");
 		assertThat(orgs.get(fixtures.adminOf(county), village.id()).dissolveRefusal()).isEmpty();
-		assertThat(orgs.get(townAdmin, town.id()).dissolveRefusal()).contains("不能撤销您所管辖的最高一级组织（请由上级组织的管理员办理）");
+		assertThat(orgs.get(townAdmin, town.id()).dissolveRefusal().map(Text::zh))
+			.contains("不能撤销您管理范围内最高一级组织（请由上级组织的管理员办理）");
 		assertThat(orgs.get(platform, village.id()).allowedChildKinds()).isEmpty();
 		assertThat(orgs.get(platform, grade.id()).allowedChildKinds()).containsExactly(OrgKind.BRANCH,
 				OrgKind.JOINT_BRANCH, OrgKind.TEMPORARY_BRANCH, OrgKind.FLOATING_BRANCH);

@@ -144,7 +144,7 @@ class CommandLineTests {
 
 			@Override
 			public int run(List<String> args, PrintStream o, PrintStream e) {
-				throw Problem.notFound("scorecard.pack-not-found", "未找到规则包 XX");
+				throw Problem.notFound("scorecard.pack-not-found", Text.of("未找到规则包 XX", "No rule pack XX"));
 			}
 		});
 

@@ -17,6 +17,7 @@ import org.tuanwu.organization.UnitRecord;
 import org.tuanwu.organization.UnitRegister;
 import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * Writes the demo data set through {@link OrganizationManagement#importOrganizations},
@@ -78,7 +79,8 @@ class DemoLoader {
 				// The generator's own bug: show the first reasons instead of a
 				// half-loaded demo without explanation.
 				throw Problem.badRequest("demo.refused",
-						"演示数据未通过导入检查：" + outcome.errors().subList(0, Math.min(5, outcome.errors().size())));
+						Text.of("演示数据未通过导入检查：{0}", "The demo data failed the import checks: {0}",
+								outcome.errors().subList(0, Math.min(5, outcome.errors().size()))));
 			}
 			totals[0] += outcome.created();
 			totals[1]++;
@@ -95,7 +97,8 @@ class DemoLoader {
 			ImportOutcome outcome = units.importUnits(ACTOR, rows, List.of());
 			if (outcome.refused()) {
 				throw Problem.badRequest("demo.refused",
-						"演示单位数据未通过导入检查：" + outcome.errors().subList(0, Math.min(5, outcome.errors().size())));
+						Text.of("演示单位数据未通过导入检查：{0}", "The demo units failed the import checks: {0}",
+								outcome.errors().subList(0, Math.min(5, outcome.errors().size()))));
 			}
 			totals[2] += outcome.created();
 		});

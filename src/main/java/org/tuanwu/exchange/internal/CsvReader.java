@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * A streaming RFC 4180 reader: comma-separated, fields in double quotes may hold commas,
@@ -36,7 +37,9 @@ final class CsvReader {
 			parse(r, sink);
 		}
 		catch (CharacterCodingException e) {
-			throw Problem.badRequest("file.encoding", "CSV 文件须为 UTF-8 编码：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”后再导入");
+			throw Problem.badRequest("file.encoding", Text.of(
+					"CSV 文件须为 UTF-8 编码：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”后再导入",
+					"A CSV file must be encoded in UTF-8: in Excel or WPS save it as \"CSV UTF-8 (comma delimited)\" and import it again"));
 		}
 	}
 

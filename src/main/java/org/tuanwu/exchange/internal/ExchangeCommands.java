@@ -18,6 +18,7 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.shared.RowError;
 import org.tuanwu.shared.Command;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * The exchange commands of the jar (docs/exchange.md "Command line"): {@code import},
@@ -84,7 +85,8 @@ class ExchangeCommands {
 				return writer.apply(out);
 			}
 			catch (IOException e) {
-				throw Problem.badRequest("file.unwritable", "无法写入文件 " + file + "：" + e.getMessage());
+				throw Problem.badRequest("file.unwritable",
+						Text.of("无法写入文件 {0}：{1}", "Cannot write the file {0}: {1}", file, e.getMessage()));
 			}
 		}
 

@@ -29,6 +29,7 @@ import org.tuanwu.identity.CurrentActor;
 import org.tuanwu.identity.Permission;
 import org.tuanwu.shared.RowError;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * docs/api.md "Exchange": templates, export, import (all or nothing) and the annotated
@@ -118,7 +119,8 @@ class ExchangeController {
 
 	static Problem refused(ImportReport report) {
 		List<Map<String, Object>> errors = report.errors().stream().map(ExchangeController::json).toList();
-		return new Problem(422, "import.refused", "导入失败：" + report.badRows() + " 行有错误，未写入任何数据", errors);
+		return new Problem(422, "import.refused", Text.of("导入失败：{0} 行有错误，未写入任何数据",
+				"Import refused: {0} rows have errors; nothing was written", report.badRows()), errors);
 	}
 
 	private static Map<String, Object> json(RowError e) {
@@ -128,13 +130,13 @@ class ExchangeController {
 		m.put("column", e.column());
 		// A refused cell may be huge (a pasted page): echo enough of it to find it.
 		m.put("value", e.value().length() <= 200 ? e.value() : e.value().substring(0, 200) + "…");
-		m.put("reason", e.reason());
+		m.put("reason", e.why());
 		return m;
 	}
 
 	private static MultipartFile required(MultipartFile file) {
 		if (file == null || file.isEmpty()) {
-			throw Problem.badRequest("file.missing", "请选择要上传的文件");
+			throw Problem.badRequest("file.missing", Text.of("请选择要上传的文件", "Choose the file to upload"));
 		}
 		return file;
 	}
@@ -161,7 +163,8 @@ class ExchangeController {
 			return work.apply(path);
 		}
 		catch (IOException e) {
-			throw Problem.badRequest("file.unreadable", "上传的文件无法读取，请重新选择文件");
+			throw Problem.badRequest("file.unreadable",
+					Text.of("上传的文件无法读取，请重新选择文件", "The uploaded file cannot be read; choose the file again"));
 		}
 		finally {
 			try {

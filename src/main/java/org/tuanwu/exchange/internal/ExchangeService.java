@@ -23,6 +23,7 @@ import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.identity.Permission;
 import org.tuanwu.shared.RowError;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * Import, export, template and annotated copy for every exchange format, the same for the
@@ -56,7 +57,8 @@ class ExchangeService {
 		ExchangeFormat format = formats.get(type);
 		if (format == null) {
 			throw Problem.notFound("exchange.unknown-type",
-					"未知的数据类型：" + type + "（可用：" + String.join("、", formats.keySet()) + "）");
+					Text.of("未知的数据类型：{0}（可用：{1}）", "Unknown data type: {0} (available: {2})", type,
+							String.join("、", formats.keySet()), String.join(", ", formats.keySet())));
 		}
 		return format;
 	}
@@ -72,7 +74,9 @@ class ExchangeService {
 	void checkUploadSize(long bytes) {
 		if (bytes > settings.maxFileSize().toBytes()) {
 			throw new Problem(413, "file.too-large",
-					"文件过大（超过 " + settings.maxFileSize().toMegabytes() + " MB），请拆分后再导入");
+					Text.of("文件过大（超过 {0} MB），请拆分后再导入",
+							"The file is too large (over {0} MB): split it and import the parts",
+							settings.maxFileSize().toMegabytes()));
 		}
 	}
 
@@ -135,7 +139,8 @@ class ExchangeService {
 			return true;
 		});
 		if (!headerSeen[0]) {
-			throw Problem.badRequest("file.empty", "文件是空的：第 1 行应为表头");
+			throw Problem.badRequest("file.empty",
+					Text.of("文件是空的：第 1 行应为表头", "The file is empty: row 1 must be the header"));
 		}
 		return new Parsed(batch, fileErrors);
 	}

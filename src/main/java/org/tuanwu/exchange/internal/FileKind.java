@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.http.MediaType;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * The two file kinds of the exchange formats, told apart by the file name's extension.
@@ -43,14 +44,16 @@ enum FileKind {
 
 	static FileKind requireOfFileName(String name) {
 		return ofFileName(name)
-			.orElseThrow(() -> Problem.badRequest("file.type", "不支持的文件类型：只能导入 .xlsx 或 .csv 文件（" + name + "）"));
+			.orElseThrow(() -> Problem.badRequest("file.type", Text.of("不支持的文件类型：只能导入 .xlsx 或 .csv 文件（{0}）",
+					"Unsupported file type: only .xlsx or .csv files can be imported ({0})", name)));
 	}
 
 	static FileKind ofFormat(String format) {
 		return switch (format.strip().toLowerCase(Locale.ROOT)) {
 			case "xlsx" -> XLSX;
 			case "csv" -> CSV;
-			default -> throw Problem.badRequest("request.bad-parameter", "文件格式只能是 xlsx 或 csv");
+			default -> throw Problem.badRequest("request.bad-parameter",
+					Text.of("文件格式只能是 xlsx 或 csv", "The file format can only be xlsx or csv"));
 		};
 	}
 

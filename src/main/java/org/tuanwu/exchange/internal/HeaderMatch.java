@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.tuanwu.shared.RowError;
+import org.tuanwu.shared.Text;
 
 /**
  * Matches a header row to a format's columns, by Chinese header or English key, in any
@@ -36,20 +37,23 @@ final class HeaderMatch {
 			}
 			Optional<Column> column = columns.stream().filter(c -> c.matches(name)).findFirst();
 			if (column.isEmpty()) {
-				errors.add(new RowError(1, "", name, name, "未知的列“" + name + "”：请使用模板中的表头"));
+				errors.add(new RowError(1, "", name, name, Text.of("未知的列“{0}”：请使用模板中的表头",
+						"Unknown column \"{0}\": use the headers of the template", name)));
 				continue;
 			}
 			Integer first = seen.putIfAbsent(column.get(), i);
 			if (first != null) {
 				errors.add(new RowError(1, column.get().key(), column.get().header(), name,
-						"列“" + column.get().header() + "”重复（第 " + (first + 1) + " 列和第 " + (i + 1) + " 列）"));
+						Text.of("列“{0}”重复（第 {1} 列和第 {2} 列）", "Column \"{0}\" appears twice (columns {1} and {2})",
+								column.get().header(), first + 1, i + 1)));
 				continue;
 			}
 			byIndex.put(i, column.get());
 		}
 		for (Column c : columns) {
 			if (c.required() && !seen.containsKey(c)) {
-				errors.add(new RowError(1, c.key(), c.header(), "", "缺少必需的列“" + c.header() + "”"));
+				errors.add(new RowError(1, c.key(), c.header(), "",
+						Text.of("缺少必需的列“{0}”", "The required column \"{0}\" is missing", c.header())));
 			}
 		}
 		return errors.size() == before ? Optional.of(byIndex) : Optional.empty();

@@ -21,6 +21,7 @@ import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
 import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.RowError;
+import org.tuanwu.shared.Text;
 
 /**
  * The {@code organizations} template of docs/exchange.md (团组织): one row per org, referred
@@ -144,7 +145,7 @@ class OrganizationsFormat implements ExchangeFormat {
 			Optional<String> parent = v.text(PARENT);
 			Optional<OrgKind> kind = v.choice(KIND, OrgKind::fromLabel, KINDS);
 			if (kind.isEmpty() && v.text(KIND).isEmpty()) {
-				v.error(KIND, "", "组织类别不能为空");
+				v.error(KIND, "", Text.of("{0}不能为空", "\"{0}\" (the org kind) cannot be empty", KIND.header()));
 			}
 			Sector sector = v.choice(SECTOR, Sector::fromLabel, SECTORS).orElse(Sector.OTHER);
 			var established = v.date(ESTABLISHED);
@@ -176,7 +177,7 @@ class OrganizationsFormat implements ExchangeFormat {
 			ImportOutcome outcome = orgs.importOrganizations(actor, parsed, earlier);
 			List<RowError> all = named(outcome.errors()).stream()
 				.filter(e -> !(e.field().equals(PARENT.key()) && refusedCodes.contains(e.value())
-						&& e.reason().contains("不存在")))
+						&& e.why().zh().contains("不存在")))
 				.toList();
 			return new ImportReport(count, outcome.created(), outcome.updated(), outcome.unchanged(), all);
 		}

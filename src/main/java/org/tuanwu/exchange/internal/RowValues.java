@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.tuanwu.shared.DateRange;
 import org.tuanwu.shared.RowError;
+import org.tuanwu.shared.Text;
 
 /**
  * The cells of one data row, read as typed values; every value that cannot be read adds
@@ -39,7 +40,7 @@ final class RowValues {
 		return bad;
 	}
 
-	void error(Column column, String value, String reason) {
+	void error(Column column, String value, Text reason) {
 		errors.add(new RowError(row, column.key(), column.header(), value, reason));
 		bad = true;
 	}
@@ -52,7 +53,7 @@ final class RowValues {
 	String required(Column column) {
 		Optional<String> value = text(column);
 		if (value.isEmpty()) {
-			error(column, "", column.header() + "不能为空");
+			error(column, "", Text.of("{0}不能为空", "\"{0}\" cannot be empty", column.header()));
 		}
 		return value.orElse("");
 	}
@@ -61,20 +62,23 @@ final class RowValues {
 		return text(column).flatMap(s -> {
 			Matcher m = DATE.matcher(s);
 			if (!m.matches()) {
-				error(column, s, "日期格式应为 yyyy-MM-dd，例如 2024-05-04");
+				error(column, s,
+						Text.of("日期格式应为 yyyy-MM-dd，例如 2024-05-04", "A date must be yyyy-MM-dd, e.g. 2024-05-04"));
 				return Optional.empty();
 			}
 			try {
 				LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
 						Integer.parseInt(m.group(3)));
 				if (!DateRange.contains(date)) {
-					error(column, s, "日期超出允许的范围（" + DateRange.EARLIEST + " 至 " + DateRange.LATEST + "）");
+					error(column, s,
+							Text.of("日期超出允许的范围（{0} 至 {1}）", "The date is outside the allowed range ({0} to {1})",
+									DateRange.EARLIEST, DateRange.LATEST));
 					return Optional.empty();
 				}
 				return Optional.of(date);
 			}
 			catch (DateTimeException e) {
-				error(column, s, "不是有效的日期");
+				error(column, s, Text.of("不是有效的日期", "Not a valid date"));
 				return Optional.empty();
 			}
 		});
@@ -86,7 +90,7 @@ final class RowValues {
 				return Optional.of(Integer.valueOf(s));
 			}
 			catch (NumberFormatException e) {
-				error(column, s, "应为整数");
+				error(column, s, Text.of("应为整数", "Must be a whole number"));
 				return Optional.empty();
 			}
 		});
@@ -97,7 +101,7 @@ final class RowValues {
 			case "是", "true" -> Optional.of(true);
 			case "否", "false" -> Optional.of(false);
 			default -> {
-				error(column, s, "应填“是”或“否”");
+				error(column, s, Text.of("应填“是”或“否”", "Must be \"{0}\" (yes) or \"{1}\" (no)", "是", "否"));
 				yield Optional.empty();
 			}
 		});
@@ -108,7 +112,8 @@ final class RowValues {
 		return text(column).flatMap(s -> {
 			Optional<T> value = byLabel.apply(s);
 			if (value.isEmpty()) {
-				error(column, s, column.header() + "应为以下之一：" + String.join("、", allowed));
+				error(column, s, Text.of("{0}应为以下之一：{1}", "\"{0}\" must be one of: {2}", column.header(),
+						String.join("、", allowed), String.join(", ", allowed)));
 			}
 			return value;
 		});

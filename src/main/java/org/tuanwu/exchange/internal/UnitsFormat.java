@@ -19,6 +19,7 @@ import org.tuanwu.organization.UnitRegister;
 import org.tuanwu.organization.UnitType;
 import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.RowError;
+import org.tuanwu.shared.Text;
 
 /**
  * The {@code units} template of docs/exchange.md (单位台账): one row per unit, orgs referred
@@ -141,7 +142,7 @@ class UnitsFormat implements ExchangeFormat {
 			String name = v.required(NAME);
 			Optional<UnitType> type = v.choice(TYPE, UnitType::fromLabel, TYPES);
 			if (type.isEmpty() && v.text(TYPE).isEmpty()) {
-				v.error(TYPE, "", "单位类型不能为空");
+				v.error(TYPE, "", Text.of("{0}不能为空", "\"{0}\" (the unit type) cannot be empty", TYPE.header()));
 			}
 			String responsible = v.required(RESPONSIBLE);
 			var aboveScale = v.bool(ABOVE_SCALE);

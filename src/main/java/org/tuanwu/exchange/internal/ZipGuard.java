@@ -9,6 +9,7 @@ import java.util.zip.ZipFile;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.springframework.stereotype.Component;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * Looks at an xlsx (a zip) before anything parses it: its directory must name a workbook,
@@ -41,11 +42,13 @@ class ZipGuard {
 	}
 
 	static Problem bomb() {
-		return Problem.badRequest("file.zip-bomb", "文件疑似压缩炸弹（解压后体积过大或压缩比异常），已拒绝导入");
+		return Problem.badRequest("file.zip-bomb", Text.of("文件疑似压缩炸弹（解压后体积过大或压缩比异常），已拒绝导入",
+				"The file looks like a zip bomb (too large once unpacked, or an abnormal compression ratio): refused"));
 	}
 
 	static Problem notXlsx() {
-		return Problem.badRequest("file.not-xlsx", "不是有效的 xlsx 文件：请用 Excel 或 WPS 另存为 .xlsx（Excel 工作簿）后再导入");
+		return Problem.badRequest("file.not-xlsx", Text.of("不是有效的 xlsx 文件：请用 Excel 或 WPS 另存为 .xlsx（Excel 工作簿）后再导入",
+				"Not a valid xlsx file: save it as .xlsx (Excel workbook) in Excel or WPS and import it again"));
 	}
 
 	void check(Path file) {

@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.tuanwu.shared.Text;
 
 /**
  * Checks the logged-in user on every API request, against the database (so on every node
@@ -42,16 +43,19 @@ class ActorGate extends OncePerRequestFilter {
 			Optional<UserAccount> user = actors.account(principal.userId()).filter(UserAccount::enabled);
 			if (user.isEmpty()) {
 				end(request);
-				SecurityConfiguration.write(response, 401, "auth.unauthenticated", "账户已停用或不存在，请重新登录");
+				SecurityConfiguration.write(response, 401, "auth.unauthenticated",
+						Text.of("账户已停用或不存在，请重新登录", "The account is disabled or does not exist: sign in again"));
 				return;
 			}
 			if (user.get().sessionEpoch() != principal.sessionEpoch()) {
 				end(request);
-				SecurityConfiguration.write(response, 401, "auth.session-ended", "密码已修改或重置，此会话已结束，请重新登录");
+				SecurityConfiguration.write(response, 401, "auth.session-ended", Text.of("密码已修改或重置，此会话已结束，请重新登录",
+						"The password was changed or reset: this session has ended; sign in again"));
 				return;
 			}
 			if (user.get().mustChangePassword() && !request.getRequestURI().startsWith("/api/v1/auth/")) {
-				SecurityConfiguration.write(response, 403, "auth.password-change-required", "首次登录或密码已重置，请先修改密码");
+				SecurityConfiguration.write(response, 403, "auth.password-change-required", Text.of("首次登录或密码已重置，请先修改密码",
+						"First login or the password was reset: change the password first"));
 				return;
 			}
 		}

@@ -34,6 +34,7 @@ import org.tuanwu.identity.Permission;
 import org.tuanwu.identity.Role;
 import org.tuanwu.shared.FieldError;
 import org.tuanwu.shared.ProblemHandler;
+import org.tuanwu.shared.Text;
 
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -89,7 +90,8 @@ class AuthController {
 	Me login(@RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
 		if (credentials.username() == null || credentials.username().isBlank() || credentials.password() == null
 				|| credentials.password().isEmpty()) {
-			throw FieldError.invalid("auth.credentials-missing", Map.of("username", "请输入用户名和密码"));
+			throw FieldError.invalid("auth.credentials-missing",
+					Map.of("username", Text.of("请输入用户名和密码", "Enter the username and the password")));
 		}
 		UserAccount user = logins.authenticate(credentials.username().strip(), credentials.password(),
 				request.getRemoteAddr());
@@ -114,7 +116,7 @@ class AuthController {
 		return ResponseEntity.status(429)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemHandler.body(429, throttled.code(), throttled.detail()));
+			.body(ProblemHandler.body(429, throttled.code(), throttled.text()));
 	}
 
 	private void signIn(SessionPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
@@ -151,7 +153,8 @@ class AuthController {
 	ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, HttpServletRequest request,
 			HttpServletResponse response) {
 		if (change.currentPassword() == null || change.newPassword() == null) {
-			throw FieldError.invalid("auth.password-invalid", Map.of("newPassword", "请填写当前密码和新密码"));
+			throw FieldError.invalid("auth.password-invalid",
+					Map.of("newPassword", Text.of("请填写当前密码和新密码", "Enter the current and the new password")));
 		}
 		Actor actor = actors.get();
 		int epoch = logins.changePassword(actor, change.currentPassword(), change.newPassword());

@@ -17,6 +17,7 @@ import org.tuanwu.identity.AuditLog;
 import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.shared.FieldError;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * Checks credentials and changes passwords.
@@ -103,7 +104,8 @@ class LoginService {
 		UserAccount user = found.get();
 		if (!user.enabled()) {
 			refuse(auditName, address, now, "账户已停用");
-			throw new Problem(401, "auth.disabled", "该账户已停用，请联系安全管理员");
+			throw new Problem(401, "auth.disabled",
+					Text.of("该账户已停用，请联系安全管理员", "This account is disabled: ask the security administrator"));
 		}
 		users.recordLogin(user.id(), now);
 		audit.record(user.username(), Optional.of(address), AuditEntry.of("LOGIN_SUCCESS", "登录成功"));
@@ -117,14 +119,16 @@ class LoginService {
 	@Transactional
 	int changePassword(Actor actor, String current, String next) {
 		UserAccount user = users.findById(actor.userId())
-			.orElseThrow(() -> new Problem(401, "auth.unauthenticated", "未登录或会话已过期，请重新登录"));
+			.orElseThrow(() -> new Problem(401, "auth.unauthenticated",
+					Text.of("未登录或会话已过期，请重新登录", "Not signed in, or the session has expired: sign in again")));
 		if (!matches(current, user.passwordHash())) {
-			throw FieldError.invalid("auth.password-invalid", Map.of("currentPassword", "当前密码不正确"));
+			throw FieldError.invalid("auth.password-invalid",
+					Map.of("currentPassword", Text.of("当前密码不正确", "The current password is wrong")));
 		}
-		List<String> reasons = PasswordPolicy.violations(user.username(), next,
+		List<Text> reasons = PasswordPolicy.violations(user.username(), next,
 				users.recentPasswordHashes(user.id(), settings.passwordHistory()), encoder);
 		if (!reasons.isEmpty()) {
-			throw FieldError.invalid("auth.password-policy", Map.of("newPassword", String.join("；", reasons)));
+			throw FieldError.invalid("auth.password-policy", Map.of("newPassword", Text.join(reasons, "；", "; ")));
 		}
 		int epoch = users.changePassword(user.id(), encoder.encode(next), false, clock.instant());
 		audit.record(actor, new AuditEntry("PASSWORD_CHANGED", Optional.empty(), "USER", Long.toString(user.id()),
@@ -150,11 +154,12 @@ class LoginService {
 	}
 
 	private static Problem wrongCredentials() {
-		return new Problem(401, "auth.bad-credentials", "用户名或密码错误");
+		return new Problem(401, "auth.bad-credentials", Text.of("用户名或密码错误", "Wrong username or password"));
 	}
 
 	private static Problem locked(Instant until) {
-		return new Problem(423, "auth.locked", "连续登录失败次数过多，账户已锁定，请于 " + time(until) + " 后重试");
+		return new Problem(423, "auth.locked", Text.of("连续登录失败次数过多，账户已锁定，请于 {0} 后重试",
+				"Too many failed logins: the account is locked; try again after {0} (Beijing time)", time(until)));
 	}
 
 	private static String time(Instant instant) {

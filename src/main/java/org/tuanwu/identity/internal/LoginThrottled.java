@@ -1,6 +1,7 @@
 package org.tuanwu.identity.internal;
 
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * 429: too many failed logins from one client address; the answer carries
@@ -11,7 +12,10 @@ class LoginThrottled extends Problem {
 	private final long retryAfterSeconds;
 
 	LoginThrottled(long retryAfterSeconds) {
-		super(429, "auth.throttled", "来自您所在网络地址的登录失败次数过多，请于 " + minutes(retryAfterSeconds) + " 分钟后再试");
+		super(429, "auth.throttled",
+				Text.of("来自您所在网络地址的登录失败次数过多，请于 {0} 分钟后再试",
+						"Too many failed logins from your network address: try again in {0} minutes",
+						minutes(retryAfterSeconds)));
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 

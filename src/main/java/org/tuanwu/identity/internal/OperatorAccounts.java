@@ -16,6 +16,7 @@ import org.tuanwu.identity.AuditLog.Change;
 import org.tuanwu.identity.Role;
 import org.tuanwu.shared.FieldError;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * Accounts as the operator of the server keeps them, with the {@code users} command: the
@@ -58,14 +59,16 @@ class OperatorAccounts {
 	@Transactional
 	Created create(Actor operator, Role role, String username, String displayName) {
 		if (!role.isSeparatedAdministrator()) {
-			throw Problem.badRequest("user.not-separated-admin",
-					"users create 只创建三员账户（SYSTEM_ADMIN、SECURITY_ADMIN、AUDIT_ADMIN）；其他用户由安全管理员或团组织管理员在网页中创建");
+			throw Problem.badRequest("user.not-separated-admin", Text.of(
+					"users create 只创建三员账户（SYSTEM_ADMIN、SECURITY_ADMIN、AUDIT_ADMIN）；其他用户由安全管理员或团组织管理员在网页中创建",
+					"users create only creates the separated administrators (SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN); other users are created in the web app by a security administrator or an org administrator"));
 		}
 		UserAdministration.usernameProblem(users, username).ifPresent(m -> {
 			throw FieldError.invalid("user.invalid", Map.of("username", m));
 		});
 		if (displayName.isBlank()) {
-			throw FieldError.invalid("user.invalid", Map.of("displayName", "请填写姓名（--name）"));
+			throw FieldError.invalid("user.invalid",
+					Map.of("displayName", Text.of("请填写姓名（--name）", "Enter the name (--name)")));
 		}
 		String password = PasswordPolicy.oneTimePassword();
 		long id = users.insert(username, displayName.strip(), encoder.encode(password), Optional.empty(), Set.of(role),
@@ -108,7 +111,8 @@ class OperatorAccounts {
 
 	private UserAccount find(String username) {
 		return users.findByUsernameKey(Usernames.key(username))
-			.orElseThrow(() -> Problem.notFound("user.not-found", "用户 " + Usernames.forAudit(username) + " 不存在"));
+			.orElseThrow(() -> Problem.notFound("user.not-found",
+					Text.of("用户 {0} 不存在", "User {0} does not exist", Usernames.forAudit(username))));
 	}
 
 }

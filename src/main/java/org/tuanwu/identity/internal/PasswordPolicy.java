@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.tuanwu.shared.Text;
 import org.passay.DefaultPasswordValidator;
 import org.passay.FailureRuleResult;
 import org.passay.PasswordData;
@@ -53,15 +54,20 @@ final class PasswordPolicy {
 	/** bcrypt reads no more than 72 bytes; Spring Security refuses to encode more. */
 	static final int MAX_BYTES = 72;
 
-	static final String LENGTH_MESSAGE = "密码长度须为 " + MIN_LENGTH + "–" + MAX_LENGTH + " 个字符";
+	static final Text LENGTH_MESSAGE = Text.of("密码长度须为 {0}–{1} 个字符", "A password has {0}–{1} characters", MIN_LENGTH,
+			MAX_LENGTH);
 
-	static final String BYTES_MESSAGE = "密码过长：按 UTF-8 编码不能超过 " + MAX_BYTES + " 字节（一个汉字占 3 字节）";
+	static final Text BYTES_MESSAGE = Text.of("密码过长：按 UTF-8 编码不能超过 {0} 字节（一个汉字占 3 字节）",
+			"The password is too long: at most {0} bytes in UTF-8 (a Chinese character takes 3)", MAX_BYTES);
 
-	static final String CLASSES_MESSAGE = "密码需包含大写字母、小写字母、数字、符号中的至少三类";
+	static final Text CLASSES_MESSAGE = Text.of("密码需包含大写字母、小写字母、数字、符号中的至少三类",
+			"A password needs at least three of: upper-case letters, lower-case letters, digits, symbols");
 
-	static final String USERNAME_MESSAGE = "密码不能包含用户名（不区分大小写，倒写也不行）";
+	static final Text USERNAME_MESSAGE = Text.of("密码不能包含用户名（不区分大小写，倒写也不行）",
+			"A password must not contain the username (ignoring case, nor reversed)");
 
-	static final String COMMON_MESSAGE = "密码过于常见或只是常见密码的简单变形（如 Password1、Passw0rd），请换一个不易猜到的密码";
+	static final Text COMMON_MESSAGE = Text.of("密码过于常见或只是常见密码的简单变形（如 Password1、Passw0rd），请换一个不易猜到的密码",
+			"The password is too common or a simple variant of a common one (like Password1, Passw0rd): choose one that is hard to guess");
 
 	private static final String BYTES_CODE = "TOO_MANY_BYTES";
 
@@ -92,7 +98,7 @@ final class PasswordPolicy {
 	 * previous passwords (bcrypt hashes) are compared only once everything else holds,
 	 * each comparison costing a bcrypt round.
 	 */
-	static List<String> violations(String username, String password, List<String> previousHashes,
+	static List<Text> violations(String username, String password, List<String> previousHashes,
 			PasswordEncoder encoder) {
 		ValidationResult result = RULES.validate(new PasswordData(username, password));
 		if (result.isValid() && !previousHashes.isEmpty()) {
@@ -100,7 +106,7 @@ final class PasswordPolicy {
 			result = new DefaultPasswordValidator(new EncodedHistoryRule(encoder))
 				.validate(new PasswordData(username, password, history));
 		}
-		Set<String> reasons = new LinkedHashSet<>();
+		Set<Text> reasons = new LinkedHashSet<>();
 		for (RuleResultDetail detail : result.getDetails()) {
 			reasons.add(message(detail.getErrorCode(), previousHashes.size()));
 		}
@@ -112,7 +118,7 @@ final class PasswordPolicy {
 		return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
 	}
 
-	private static String message(String code, int history) {
+	private static Text message(String code, int history) {
 		if (code.equals(LengthRule.ERROR_CODE_MIN) || code.equals(LengthRule.ERROR_CODE_MAX)) {
 			return LENGTH_MESSAGE;
 		}
@@ -129,9 +135,9 @@ final class PasswordPolicy {
 			return COMMON_MESSAGE;
 		}
 		if (code.equals(HistoryRule.ERROR_CODE)) {
-			return "密码不能与最近 " + history + " 次使用过的密码相同";
+			return Text.of("密码不能与最近 {0} 次使用过的密码相同", "The password must differ from the last {0} used", history);
 		}
-		return "密码不符合密码策略（" + code + "）";
+		return Text.of("密码不符合密码策略（{0}）", "The password breaks the password policy ({0})", code);
 	}
 
 	static int classes(String password) {

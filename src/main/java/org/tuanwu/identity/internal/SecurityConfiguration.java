@@ -21,6 +21,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.tuanwu.shared.ProblemHandler;
+import org.tuanwu.shared.Text;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,15 +94,17 @@ class SecurityConfiguration {
 			.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((req, res, ex) -> write(res, 401, "auth.unauthenticated", "未登录或会话已过期，请重新登录"))
+				.authenticationEntryPoint((req, res, ex) -> write(res, 401, "auth.unauthenticated",
+						Text.of("未登录或会话已过期，请重新登录", "Not signed in, or the session has expired: sign in again")))
 				.accessDeniedHandler((req, res, ex) -> {
 					if (ex instanceof CsrfException) {
 						refusals.csrf(req);
-						write(res, 403, "auth.csrf", "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
+						write(res, 403, "auth.csrf", Text.of("请求缺少有效的 CSRF 令牌，请刷新页面后重试",
+								"The request lacks a valid CSRF token: reload the page and try again"));
 					}
 					else {
 						refusals.refused(req, 403, "auth.forbidden");
-						write(res, 403, "auth.forbidden", "您没有执行此操作的权限");
+						write(res, 403, "auth.forbidden", Text.of("您没有执行此操作的权限", "You are not allowed to do this"));
 					}
 				}))
 			.addFilterAfter(gate, BasicAuthenticationFilter.class)
@@ -131,7 +134,7 @@ class SecurityConfiguration {
 		return registration;
 	}
 
-	static void write(HttpServletResponse res, int status, String code, String detail) throws IOException {
+	static void write(HttpServletResponse res, int status, String code, Text detail) throws IOException {
 		res.setStatus(status);
 		res.setContentType("application/problem+json;charset=UTF-8");
 		Map<String, Object> body = ProblemHandler.body(status, code, detail);

@@ -22,6 +22,7 @@ import org.tuanwu.identity.Scope;
 import org.tuanwu.shared.FieldError;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * 用户与权限 in the web app, by the {@link ManagementRule}: a manager sees and changes only
@@ -32,6 +33,8 @@ import org.tuanwu.shared.Problem;
  */
 @Service
 class UserAdministration {
+
+	private static final Text NAME_MISSING = Text.of("请填写姓名", "Enter the name");
 
 	private final UserStore users;
 
@@ -77,8 +80,9 @@ class UserAdministration {
 
 		static final String SEPARATED_ADMIN_CODE = "user.separated-admin";
 
-		static final String SEPARATED_ADMIN_MESSAGE = "三员账户（系统管理员、安全管理员、审计管理员）不能在网页中创建、授予、重置、解锁或停用，"
-				+ "请由服务器运维人员使用命令 java -jar tuanwu.jar users … 办理";
+		static final Text SEPARATED_ADMIN_MESSAGE = Text.of(
+				"三员账户（系统管理员、安全管理员、审计管理员）不能在网页中创建、授予、重置、解锁或停用，请由服务器运维人员使用命令 java -jar tuanwu.jar users … 办理",
+				"The separated administrators (system, security and audit administrator) cannot be created, granted, reset, unlocked or disabled in the web app; the server's operators do it with the command java -jar tuanwu.jar users …");
 
 		private ManagementRule() {
 		}
@@ -113,10 +117,10 @@ class UserAdministration {
 	@Transactional
 	Created create(Actor actor, UserDraft draft) {
 		actor.require(Permission.USER_MANAGE);
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Text> errors = new LinkedHashMap<>();
 		usernameProblem(users, draft.username()).ifPresent(m -> errors.put("username", m));
 		if (draft.displayName().isBlank()) {
-			errors.put("displayName", "请填写姓名");
+			errors.put("displayName", NAME_MISSING);
 		}
 		if (!errors.isEmpty()) {
 			throw FieldError.invalid("user.invalid", errors);
@@ -137,7 +141,7 @@ class UserAdministration {
 	UserView update(Actor actor, long id, UserDraft draft) {
 		UserAccount before = manageable(actor, id);
 		if (draft.displayName().isBlank()) {
-			throw FieldError.invalid("user.invalid", Map.of("displayName", "请填写姓名"));
+			throw FieldError.invalid("user.invalid", Map.of("displayName", NAME_MISSING));
 		}
 		checkGrant(actor, draft.roles(), draft.scopeOrgId());
 		users.update(id, draft.displayName().strip(), draft.scopeOrgId(), draft.roles(), draft.enabled());
@@ -176,11 +180,13 @@ class UserAdministration {
 	 * Why the username cannot be taken, if it cannot: its form, or an account with the
 	 * same name ignoring case.
 	 */
-	static Optional<String> usernameProblem(UserStore users, String username) {
+	static Optional<Text> usernameProblem(UserStore users, String username) {
 		if (!Usernames.FORM.matcher(username).matches()) {
 			return Optional.of(Usernames.FORM_MESSAGE);
 		}
-		return users.findByUsernameKey(Usernames.key(username)).map(u -> "用户名 " + username + " 已被使用（用户名不区分大小写）");
+		return users.findByUsernameKey(Usernames.key(username))
+			.map(u -> Text.of("用户名 {0} 已被使用（用户名不区分大小写）", "The username {0} is taken (usernames ignore case)",
+					username));
 	}
 
 	/**
@@ -190,13 +196,15 @@ class UserAdministration {
 	 */
 	private UserAccount manageable(Actor actor, long id) {
 		actor.require(Permission.USER_MANAGE);
-		Problem notFound = Problem.notFound("user.not-found", "用户不存在或不在您的管辖范围内");
+		Problem notFound = Problem.notFound("user.not-found",
+				Text.of("用户不存在或不在您的管理范围内", "No such user, or the user is outside your scope"));
 		UserAccount user = users.findById(id).orElseThrow(() -> notFound);
 		if (user.isSeparatedAdministrator() && actor.scope().isAll()) {
 			throw ManagementRule.separatedAdministrator();
 		}
 		if (user.id() == actor.userId()) {
-			throw Problem.forbidden("user.self-grant", "不能在此修改、重置或解锁自己的账户（修改密码请用“修改密码”）");
+			throw Problem.forbidden("user.self-grant", Text.of("不能在此修改、重置或解锁自己的账户（修改密码请用“修改密码”）",
+					"You cannot edit, reset or unlock your own account here (use \"Change password\" to change your password)"));
 		}
 		if (!ManagementRule.manages(actor, user, scopes.scopeOf(user))) {
 			throw notFound;
@@ -206,19 +214,23 @@ class UserAdministration {
 
 	private void checkGrant(Actor actor, Set<Role> roles, Optional<Long> scopeOrgId) {
 		if (roles.isEmpty()) {
-			throw FieldError.invalid("user.invalid", Map.of("roles", "请至少选择一个角色"));
+			throw FieldError.invalid("user.invalid", Map.of("roles", Text.of("请至少选择一个角色", "Choose at least one role")));
 		}
 		if (roles.stream().anyMatch(Role::isSeparatedAdministrator)) {
 			throw ManagementRule.separatedAdministrator();
 		}
 		if (scopeOrgId.isEmpty()) {
-			throw FieldError.invalid("user.scope-required", Map.of("scopeOrgId", "团组织管理员和党委审阅用户必须指定管辖的团组织"));
+			throw FieldError.invalid("user.scope-required", Map.of("scopeOrgId", Text.of("团组织管理员和党委审阅用户必须指定管理范围的团组织",
+					"An org administrator or a party committee reviewer needs the org of their scope")));
 		}
 		ScopeOrg org = scopes.org(scopeOrgId.get())
-			.orElseThrow(() -> FieldError.invalid("user.scope-unknown", Map.of("scopeOrgId", "所选团组织不存在")));
+			.orElseThrow(() -> FieldError.invalid("user.scope-unknown",
+					Map.of("scopeOrgId", Text.of("所选团组织不存在", "The chosen org does not exist"))));
 		if (!actor.scope().isAll() && !actor.scope().isStrictlyAbove(Scope.of(org.id(), org.path()))) {
-			throw Problem.forbidden("user.scope-beyond", actor.scope().covers(org.path())
-					? "只能授予您下级组织的管辖范围（" + org.name() + " 是您自身的管辖组织）" : "不能授予超出您自身管辖范围的权限");
+			throw Problem.forbidden("user.scope-beyond",
+					actor.scope().covers(org.path()) ? Text.of("只能授予您下级组织的管理范围（{0} 是您自身管理范围的组织）",
+							"You can only grant the scope of an org below yours ({0} is the org of your own scope)",
+							org.name()) : Text.of("不能授予超出您自身管理范围的权限", "You cannot grant rights beyond your own scope"));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.tuanwu.shared.Text;
 
 /**
  * What a username may look like, and the two forms derived from what someone typed: the
@@ -16,7 +17,8 @@ final class Usernames {
 	/** 3–64 letters, digits, '_', '.', '-' (so lower-casing is plain ASCII). */
 	static final Pattern FORM = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
 
-	static final String FORM_MESSAGE = "用户名须为 3–64 位字母、数字、下划线、点或连字符";
+	static final Text FORM_MESSAGE = Text.of("用户名须为 3–64 位字母、数字、下划线、点或连字符",
+			"A username has 3–64 letters, digits, underscores, dots or hyphens");
 
 	private static final int AUDIT_LENGTH = 64;
 

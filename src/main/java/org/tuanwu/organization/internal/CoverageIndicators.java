@@ -31,6 +31,7 @@ import org.tuanwu.scorecard.IndicatorSource;
 import org.tuanwu.scorecard.OrgTreeSource;
 import org.tuanwu.scorecard.Period;
 import org.tuanwu.shared.Page;
+import org.tuanwu.shared.Text;
 
 /**
  * The {@code ORG_*} indicators of docs/indicators.md §1 (docs/coverage.md), the org tree
@@ -285,15 +286,18 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 			return List.of();
 		}
 		return switch (kind) {
-			case TERM_EXPIRED ->
-				terms(kind, TermPolicy.sqlExpiredOn(AS_OF), "届期已于 %s 届满", subtree, today, offset, limit);
-			case TERM_EXPIRING -> terms(kind, TermPolicy.sqlExpiringBetween(AS_OF, "CAST(:soon AS DATE)"), "届期将于 %s 届满",
-					subtree, today, offset, limit);
+			case TERM_EXPIRED -> terms(kind, TermPolicy.sqlExpiredOn(AS_OF),
+					end -> Text.of("届期已于 {0} 届满", "The term ended on {0}", end), subtree, today, offset, limit);
+			case TERM_EXPIRING -> terms(kind, TermPolicy.sqlExpiringBetween(AS_OF, "CAST(:soon AS DATE)"),
+					end -> Text.of("届期将于 {0} 届满", "The term ends on {0}", end), subtree, today, offset, limit);
 			case VILLAGE_UNCOVERED -> {
 				List<Alert> alerts = new ArrayList<>();
 				for (Evidence e : families.records("ORG_VILLAGE_COVERAGE", subtree, on(today), true, offset, limit)) {
 					alerts.add(new Alert(kind, e.orgId(), e.orgCode(), e.orgName(), today, Optional.of(e.code()),
-							Optional.of(e.name()), e.note()));
+							Optional.of(e.name()),
+							// The evidence note is written by the indicator family, in
+							// Chinese only.
+							Text.of("{0}", "Not covered by an active league org", e.note())));
 				}
 				yield alerts;
 			}
@@ -302,8 +306,8 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 	}
 
 	/** Orgs existing today whose term end matches, the longest overdue first. */
-	private List<Alert> terms(String kind, String predicate, String note, Scope subtree, LocalDate today, long offset,
-			int limit) {
+	private List<Alert> terms(String kind, String predicate, java.util.function.Function<LocalDate, Text> note,
+			Scope subtree, LocalDate today, long offset, int limit) {
 		return terms(jdbc.sql("SELECT o.id, o.code, o.name, " + TermPolicy.SQL_TERM_END + " AS term_end" + ORG_RANGE
 				+ " AND " + CoveragePolicy.exists("o") + " AND " + predicate
 				+ " ORDER BY term_end, o.path LIMIT :limit OFFSET :offset"), subtree, today)
@@ -312,7 +316,7 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 			.query((rs, n) -> {
 				LocalDate end = rs.getObject("term_end", LocalDate.class);
 				return new Alert(kind, rs.getLong("id"), rs.getString("code"), rs.getString("name"), end,
-						Optional.empty(), Optional.empty(), note.formatted(end));
+						Optional.empty(), Optional.empty(), note.apply(end));
 			})
 			.list();
 	}

@@ -28,6 +28,7 @@ import org.tuanwu.organization.OrganizationManagement;
 import org.tuanwu.organization.Sector;
 import org.tuanwu.shared.FieldError;
 import org.tuanwu.shared.Page;
+import org.tuanwu.shared.Text;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -49,7 +50,7 @@ class OrgController {
 
 		OrgDraft draft() {
 			if (kind == null) {
-				throw FieldError.invalid("org.invalid", Map.of("kind", "请选择组织类别"));
+				throw FieldError.invalid("org.invalid", Map.of("kind", Text.of("请选择组织类别", "Choose the org kind")));
 			}
 			return new OrgDraft(code == null ? "" : code, name == null ? "" : name, kind,
 					sector == null ? Sector.OTHER : sector, Optional.ofNullable(establishedOn),
@@ -123,7 +124,8 @@ class OrgController {
 	@PutMapping("/orgs/{id}")
 	OrgDetail update(@PathVariable long id, @RequestBody OrgForm form) {
 		if (form.version() == null) {
-			throw FieldError.invalid("org.invalid", Map.of("version", "缺少版本号，请刷新后重试"));
+			throw FieldError.invalid("org.invalid",
+					Map.of("version", Text.of("缺少版本号，请刷新后重试", "The version is missing: reload and try again")));
 		}
 		return orgs.update(actors.get(), id, form.draft(), form.version());
 	}
@@ -136,7 +138,8 @@ class OrgController {
 	@PostMapping("/orgs/{id}/dissolve")
 	OrgDetail dissolve(@PathVariable long id, @RequestBody DissolveRequest request) {
 		if (request.dissolvedOn() == null) {
-			throw FieldError.invalid("org.invalid", Map.of("dissolvedOn", "请填写撤销日期"));
+			throw FieldError.invalid("org.invalid",
+					Map.of("dissolvedOn", Text.of("请填写撤销日期", "Enter the dissolution date")));
 		}
 		return orgs.dissolve(actors.get(), id, request.dissolvedOn(), request.reason() == null ? "" : request.reason());
 	}

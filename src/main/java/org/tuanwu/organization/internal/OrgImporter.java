@@ -29,6 +29,7 @@ import org.tuanwu.organization.OrgRecord;
 import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Problem;
 import org.tuanwu.shared.RowError;
+import org.tuanwu.shared.Text;
 
 /**
  * Applies an {@code organizations} file: every row is checked against the file and the
@@ -122,7 +123,7 @@ class OrgImporter {
 			this.rows = rows;
 		}
 
-		void error(Row row, String field, String value, String reason) {
+		void error(Row row, String field, String value, Text reason) {
 			errors.add(RowError.of(row.number(), field, value, reason));
 			badRows.add(row.number());
 		}
@@ -144,7 +145,8 @@ class OrgImporter {
 					.ifPresent(refusal -> error(row, refusal, r.dissolvedOn().get().toString()));
 				Row first = byCode.putIfAbsent(r.code(), row);
 				if (first != null) {
-					error(row, CODE, r.code(), "组织编码在文件中重复（第 " + first.number() + " 行已有）");
+					error(row, CODE, r.code(), Text.of("组织编码在文件中重复（第 {0} 行已有）",
+							"The org code appears twice in the file (row {0} has it already)", first.number()));
 				}
 			}
 			Set<String> codes = new HashSet<>(byCode.keySet());
@@ -184,7 +186,10 @@ class OrgImporter {
 			boolean kindChanges = existing.map(e -> e.kind() != r.kind()).orElse(false);
 			if (r.parentCode().isEmpty()) {
 				if (existing.isPresent() && existing.get().parentId().isPresent()) {
-					error(row, PARENT, "", "上级组织编码不能为空（该组织现在的上级是 " + dbParentCode(existing.get()).orElse("") + "）");
+					error(row, PARENT, "",
+							Text.of("上级组织编码不能为空（该组织现在的上级是 {0}）",
+									"The parent org code cannot be empty (the org's parent now is {0})",
+									dbParentCode(existing.get()).orElse("")));
 				}
 				else if (existing.isEmpty()) {
 					OrgScopePolicy.createRoot(scope)
@@ -450,7 +455,8 @@ class OrgImporter {
 		log.info("  {} orgs inserted with their history and audit rows in {} ms", fresh.size(),
 				(System.nanoTime() - t0) / 1_000_000);
 		if (store.updateAttributes(updates, now) != updates.size()) {
-			throw Problem.conflict("record.stale", "导入期间有组织被他人修改，导入已取消，请重新导入");
+			throw Problem.conflict("record.stale", Text.of("导入期间有组织被他人修改，导入已取消，请重新导入",
+					"Someone else changed an org during the import: the import was cancelled; import again"));
 		}
 		// Parents before children of the tree as it will be: an org is moved only when
 		// the
@@ -464,7 +470,8 @@ class OrgImporter {
 			OrgRow org = store.findByCodeAnywhere(row.record().code()).orElseThrow();
 			OrgRow newParent = store.findByCodeAnywhere(row.record().parentCode().orElseThrow()).orElseThrow();
 			if (newParent.path().startsWith(org.path())) {
-				throw Problem.conflict("record.stale", "导入期间组织树被他人修改，导入已取消，请重新导入");
+				throw Problem.conflict("record.stale", Text.of("导入期间组织树被他人修改，导入已取消，请重新导入",
+						"Someone else changed the org tree during the import: the import was cancelled; import again"));
 			}
 			String from = org.parentId().flatMap(store::findAnywhere).map(OrgRow::code).orElse("");
 			store.move(org, newParent, now);

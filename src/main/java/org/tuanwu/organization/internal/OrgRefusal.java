@@ -6,25 +6,26 @@ import java.util.Optional;
 
 import org.tuanwu.shared.Problem;
 import org.tuanwu.shared.RowError;
+import org.tuanwu.shared.Text;
 
 /**
  * Why one of the org rules refuses a change: a stable code, the HTTP status, the field it
  * concerns (its exchange key, and the request property of the form when the form has one)
- * and the Chinese reason. The API turns it into a {@link Problem}, the import into a
+ * and the reason. The API turns it into a {@link Problem}, the import into a
  * {@link RowError}: the same rule, the same words.
  */
-record OrgRefusal(String code, int status, String field, Optional<String> formField, String reason) {
+record OrgRefusal(String code, int status, String field, Optional<String> formField, Text reason) {
 
-	static OrgRefusal of(String code, int status, String field, String reason) {
+	static OrgRefusal of(String code, int status, String field, Text reason) {
 		return new OrgRefusal(code, status, field, Optional.empty(), reason);
 	}
 
-	static OrgRefusal onForm(String code, String field, String formField, String reason) {
+	static OrgRefusal onForm(String code, String field, String formField, Text reason) {
 		return new OrgRefusal(code, 400, field, Optional.of(formField), reason);
 	}
 
 	/** A conflict with another record (a code that is taken): 409. */
-	static OrgRefusal conflictOnForm(String code, String field, String formField, String reason) {
+	static OrgRefusal conflictOnForm(String code, String field, String formField, Text reason) {
 		return new OrgRefusal(code, 409, field, Optional.of(formField), reason);
 	}
 

@@ -43,6 +43,7 @@ import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 import org.tuanwu.shared.RowError;
+import org.tuanwu.shared.Text;
 
 /**
  * The org tree through the API. Every change is judged by the named org rules
@@ -54,6 +55,8 @@ import org.tuanwu.shared.RowError;
 @Service
 @Transactional(readOnly = true)
 class OrgService implements OrganizationManagement, OrgDirectory {
+
+	static final Text ORG_NOT_FOUND = Text.of("组织不存在或不在您的管理范围内", "No such org, or it is outside your scope");
 
 	private final OrgStore store;
 
@@ -198,7 +201,8 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		OrgRow before = visible(actor, orgId);
 		validate(draft);
 		if (!before.code().equals(draft.code().strip())) {
-			throw FieldError.invalid("org.code-immutable", Map.of("code", "组织编码不能修改（它是导入导出时识别组织的依据）"));
+			throw FieldError.invalid("org.code-immutable", Map.of("code", Text.of("组织编码不能修改（它是导入导出时识别组织的依据）",
+					"The org code cannot change (imports and exports identify the org by it)")));
 		}
 		if (draft.kind() != before.kind()) {
 			Optional<OrgRow> parent = before.parentId().flatMap(store::findAnywhere);
@@ -210,14 +214,16 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 					vetoes.kindChange(before, draft.kind()));
 		}
 		if (before.version() != expectedVersion) {
-			throw Problem.conflict("record.stale", "该组织已被他人修改，请刷新后重试");
+			throw Problem.conflict("record.stale",
+					Text.of("该组织已被他人修改，请刷新后重试", "Someone else changed this org: reload and try again"));
 		}
 		OrgRow after = new OrgRow(before.id(), before.code(), draft.name().strip(), before.parentId(), before.path(),
 				before.depth(), draft.kind(), draft.sector(), draft.establishedOn(), draft.lastElectionOn(),
 				draft.termYears().orElse(draft.kind().defaultTermYears()), draft.residentYouth(),
 				draft.registeredPop635(), draft.youthWorkCommittee(), before.dissolvedOn(), before.version());
 		if (store.updateAttributes(List.of(after), clock.instant()) != 1) {
-			throw Problem.conflict("record.stale", "该组织已被他人修改，请刷新后重试");
+			throw Problem.conflict("record.stale",
+					Text.of("该组织已被他人修改，请刷新后重试", "Someone else changed this org: reload and try again"));
 		}
 		List<Change> changes = OrgChanges.between(Optional.of(before), after);
 		store.history(orgId, "UPDATED", actor.username(), OrgChanges.text(changes), clock.instant());
@@ -311,7 +317,8 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		LocalDate was = org.dissolvedOn().orElseThrow();
 		OrgRow after = withDissolution(org, Optional.empty());
 		if (store.updateAttributes(List.of(after), clock.instant()) != 1) {
-			throw Problem.conflict("record.stale", "该组织已被他人修改，请刷新后重试");
+			throw Problem.conflict("record.stale",
+					Text.of("该组织已被他人修改，请刷新后重试", "Someone else changed this org: reload and try again"));
 		}
 		store.history(orgId, "RESTORED", actor.username(), "恢复（原撤销于 " + was + "）：" + reason.strip(), clock.instant());
 		audit.record(actor,
@@ -349,7 +356,7 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 	}
 
 	private OrgRow visible(Actor actor, long orgId) {
-		return store.find(actor.scope(), orgId).orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管辖范围内"));
+		return store.find(actor.scope(), orgId).orElseThrow(() -> Problem.notFound("org.not-found", ORG_NOT_FOUND));
 	}
 
 	private static Scope subtree(OrgRow org) {
@@ -408,12 +415,12 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 		int children = store.childCount(o.id(), false);
 		Optional<LocalDate> expires = TermPolicy.expiresOn(o.lastElectionOn(), o.establishedOn(), o.termYears());
 		LocalDate today = LocalDate.now(clock);
-		Optional<String> dissolveRefusal = OrgScopePolicy.dissolve(scope, o.id())
+		Optional<Text> dissolveRefusal = OrgScopePolicy.dissolve(scope, o.id())
 			.or(() -> DissolutionPolicy.notYetDissolved(o.dissolvedOn()))
 			.or(() -> DissolutionPolicy.noActiveChildren(children))
 			.or(() -> vetoes.dissolution(o, today))
 			.map(OrgRefusal::reason);
-		Optional<String> restoreRefusal = OrgScopePolicy.restore(scope, o.id())
+		Optional<Text> restoreRefusal = OrgScopePolicy.restore(scope, o.id())
 			.or(() -> RestorePolicy.dissolved(o.dissolvedOn()))
 			.or(() -> RestorePolicy.parentActive(parentRow))
 			.map(OrgRefusal::reason);
@@ -425,7 +432,7 @@ class OrgService implements OrganizationManagement, OrgDirectory {
 	}
 
 	private void validate(OrgDraft d) {
-		Map<String, String> errors = FieldRules.byFormField(FieldRules.orgErrors(d.code(), d.name(), d.termYears(),
+		Map<String, Text> errors = FieldRules.byFormField(FieldRules.orgErrors(d.code(), d.name(), d.termYears(),
 				d.residentYouth(), d.registeredPop635(), d.establishedOn(), d.lastElectionOn(), LocalDate.now(clock)));
 		if (!errors.isEmpty()) {
 			throw FieldError.invalid("org.invalid", errors);

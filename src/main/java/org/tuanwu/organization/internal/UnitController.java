@@ -26,6 +26,7 @@ import org.tuanwu.organization.UnitType;
 import org.tuanwu.organization.UnitView;
 import org.tuanwu.shared.FieldError;
 import org.tuanwu.shared.Page;
+import org.tuanwu.shared.Text;
 
 /** The units register (docs/api.md "Units register"). */
 @RestController
@@ -47,12 +48,12 @@ class UnitController {
 			Boolean hasLeagueSchool, Integer students, LocalDate linkedOn, Boolean ledDirectly, Integer version) {
 
 		UnitDraft draft() {
-			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			Map<String, Text> errors = new java.util.LinkedHashMap<>();
 			if (type == null) {
-				errors.put("type", "请选择单位类型");
+				errors.put("type", Text.of("请选择单位类型", "Choose the unit type"));
 			}
 			if (responsibleOrgId == null) {
-				errors.put("responsibleOrgId", "请选择属地团组织");
+				errors.put("responsibleOrgId", Text.of("请选择属地团组织", "Choose the responsible org"));
 			}
 			if (!errors.isEmpty()) {
 				throw FieldError.invalid("unit.invalid", errors);
@@ -87,15 +88,15 @@ class UnitController {
 	@PostMapping("/{id}/league-org")
 	@ResponseStatus(HttpStatus.CREATED)
 	UnitView foundLeagueOrg(@PathVariable long id, @RequestBody LeagueOrgForm form) {
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Map<String, Text> errors = new java.util.LinkedHashMap<>();
 		if (form.parentId() == null) {
-			errors.put("parentId", "请选择上级组织");
+			errors.put("parentId", Text.of("请选择上级组织", "Choose the parent org"));
 		}
 		if (form.kind() == null) {
-			errors.put("kind", "请选择组织类别");
+			errors.put("kind", Text.of("请选择组织类别", "Choose the org kind"));
 		}
 		if (form.version() == null) {
-			errors.put("version", "缺少版本号，请刷新后重试");
+			errors.put("version", Text.of("缺少版本号，请刷新后重试", "The version is missing: reload and try again"));
 		}
 		if (!errors.isEmpty()) {
 			throw FieldError.invalid("unit.invalid", errors);
@@ -140,7 +141,8 @@ class UnitController {
 	@PutMapping("/{id}")
 	UnitView update(@PathVariable long id, @RequestBody UnitForm form) {
 		if (form.version() == null) {
-			throw FieldError.invalid("unit.invalid", Map.of("version", "缺少版本号，请刷新后重试"));
+			throw FieldError.invalid("unit.invalid",
+					Map.of("version", Text.of("缺少版本号，请刷新后重试", "The version is missing: reload and try again")));
 		}
 		return units.update(actors.get(), id, form.draft(), form.version());
 	}

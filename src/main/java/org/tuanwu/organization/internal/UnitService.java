@@ -39,6 +39,7 @@ import org.tuanwu.shared.ImportOutcome;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 import org.tuanwu.shared.RowError;
+import org.tuanwu.shared.Text;
 
 /**
  * The units register. Scope is decided by the responsible org's path; the league org,
@@ -90,7 +91,8 @@ class UnitService implements UnitRegister {
 		if (s.township().isPresent()) {
 			OrgRow township = visibleOrg(actor, s.township().get());
 			if (!isTownship(township.kind())) {
-				throw Problem.badRequest("unit.not-a-township", township.name() + " 不是乡镇团委或街道团工委");
+				throw Problem.badRequest("unit.not-a-township", Text.of("{0} 不是乡镇团委或街道团工委",
+						"{0} is not a township committee or a street work committee", township.name()));
 			}
 			if (!within.covers(township.path())) {
 				return new Page<>(List.of(), 0, s.page(), s.size(), true);
@@ -122,16 +124,19 @@ class UnitService implements UnitRegister {
 		if (CoveragePolicy.covered(unit.leagueOrgId().isPresent(), unit.leagueEstablishedOn(), unit.leagueDissolvedOn(),
 				today)) {
 			throw Problem.conflict("unit.already-covered",
-					"该单位已由 " + unit.leagueCode().orElse("") + " " + unit.leagueName().orElse("") + " 覆盖，无需再建团");
+					Text.of("该单位已由 {0} {1} 覆盖，无需再建团", "The unit is already covered by {0} {1}: no new org is needed",
+							unit.leagueCode().orElse(""), unit.leagueName().orElse("")));
 		}
 		if (unit.version() != expectedVersion) {
-			throw Problem.conflict("record.stale", "该单位已被他人修改，请刷新后重试");
+			throw Problem.conflict("record.stale",
+					Text.of("该单位已被他人修改，请刷新后重试", "Someone else changed this unit: reload and try again"));
 		}
 		// The org's own rules (scope, kind under the parent, active parent, code) decide;
 		// the same transaction links the unit, so either both happen or neither.
 		OrgDetail org = tree.create(actor, parentId, draft);
 		if (units.linkLeagueOrg(unitId, org.id(), expectedVersion, clock.instant()) != 1) {
-			throw Problem.conflict("record.stale", "该单位已被他人修改，请刷新后重试");
+			throw Problem.conflict("record.stale",
+					Text.of("该单位已被他人修改，请刷新后重试", "Someone else changed this unit: reload and try again"));
 		}
 		UnitRow after = units.find(Scope.ALL, unitId).orElseThrow();
 		audit.record(actor,
@@ -147,9 +152,9 @@ class UnitService implements UnitRegister {
 		actor.require(Permission.ORG_WRITE);
 		UnitRecord after = checkDraft(actor, draft);
 		units.findByCodeAnywhere(draft.code().strip()).ifPresent(taken -> {
-			String message = actor.scope().covers(taken.responsiblePath())
-					? "单位编码 " + taken.code() + " 已是 " + taken.name() + " 的编码，请换一个编码"
-					: "单位编码 " + taken.code() + " 不可用，请换一个编码";
+			Text message = actor.scope().covers(taken.responsiblePath()) ? Text.of("单位编码 {0} 已是 {1} 的编码，请换一个编码",
+					"The unit code {0} is already the code of {1}: choose another code", taken.code(), taken.name())
+					: codeUnavailable(taken.code());
 			throw new Problem(409, "unit.duplicate-code", message,
 					List.of(Map.of("field", "code", "message", message)));
 		});
@@ -167,11 +172,13 @@ class UnitService implements UnitRegister {
 		UnitRow before = visible(actor, unitId);
 		UnitRecord after = checkDraft(actor, draft);
 		if (!before.code().equals(after.code())) {
-			throw FieldError.invalid("unit.code-immutable", Map.of("code", "单位编码不能修改（它是导入导出时识别单位的依据）"));
+			throw FieldError.invalid("unit.code-immutable", Map.of("code", Text.of("单位编码不能修改（它是导入导出时识别单位的依据）",
+					"The unit code cannot change (imports and exports identify the unit by it)")));
 		}
 		if (before.version() != expectedVersion
 				|| units.updateAll(List.of(fields(draft)), Optional.of(expectedVersion), clock.instant()) != 1) {
-			throw Problem.conflict("record.stale", "该单位已被他人修改，请刷新后重试");
+			throw Problem.conflict("record.stale",
+					Text.of("该单位已被他人修改，请刷新后重试", "Someone else changed this unit: reload and try again"));
 		}
 		audit.record(actor, new AuditEntry("UNIT_UPDATED", Optional.of(draft.responsibleOrgId()), "UNIT", before.code(),
 				"修改单位 " + before.code() + " " + after.name(), changes(Optional.of(record(before)), after)));
@@ -184,7 +191,8 @@ class UnitService implements UnitRegister {
 		actor.require(Permission.ORG_WRITE);
 		UnitRow before = visible(actor, unitId);
 		if (units.delete(unitId, before.version()) != 1) {
-			throw Problem.conflict("record.stale", "该单位已被他人修改，请刷新后重试");
+			throw Problem.conflict("record.stale",
+					Text.of("该单位已被他人修改，请刷新后重试", "Someone else changed this unit: reload and try again"));
 		}
 		UnitRecord gone = record(before);
 		List<Change> changes = changes(Optional.empty(), gone).stream()
@@ -208,7 +216,8 @@ class UnitService implements UnitRegister {
 				.forEach((rule, reason) -> errors.add(RowError.of(row.number(), rule.key(), valueOf(r, rule), reason)));
 			ImportRow first = byCode.putIfAbsent(r.code(), row);
 			if (first != null) {
-				errors.add(RowError.of(row.number(), K_CODE, r.code(), "单位编码在文件中重复（第 " + first.number() + " 行已有）"));
+				errors.add(RowError.of(row.number(), K_CODE, r.code(), Text.of("单位编码在文件中重复（第 {0} 行已有）",
+						"The unit code appears twice in the file (row {0} has it already)", first.number())));
 			}
 			orgCodes.add(r.responsibleOrgCode());
 			r.leagueOrgCode().ifPresent(orgCodes::add);
@@ -222,18 +231,21 @@ class UnitService implements UnitRegister {
 			UnitRow old = existing.get(r.code());
 			if (old != null && !scope.covers(old.responsiblePath())) {
 				// Taken by a unit the caller cannot see: say so without saying where.
-				errors.add(RowError.of(row.number(), K_CODE, r.code(), "单位编码 " + r.code() + " 不可用，请换一个编码"));
+				errors.add(RowError.of(row.number(), K_CODE, r.code(), codeUnavailable(r.code())));
 				continue;
 			}
 			OrgRow responsible = orgByCode.get(r.responsibleOrgCode());
 			if (responsible == null || !scope.covers(responsible.path())) {
 				errors.add(RowError.of(row.number(), K_RESPONSIBLE, r.responsibleOrgCode(),
-						"属地团组织编码 " + r.responsibleOrgCode() + " 不存在或不在您的管辖范围内"));
+						Text.of("属地团组织编码 {0} 不存在或不在您的管理范围内",
+								"The responsible org code {0} does not exist or is outside your scope",
+								r.responsibleOrgCode())));
 			}
 			r.leagueOrgCode().ifPresent(code -> {
 				OrgRow league = orgByCode.get(code);
 				if (league == null || !scope.covers(league.path())) {
-					errors.add(RowError.of(row.number(), K_LEAGUE, code, "所建团组织编码 " + code + " 不存在或不在您的管辖范围内"));
+					errors.add(RowError.of(row.number(), K_LEAGUE, code, Text.of("所建团组织编码 {0} 不存在或不在您的管理范围内",
+							"The league org code {0} does not exist or is outside your scope", code)));
 				}
 			});
 		}
@@ -270,7 +282,8 @@ class UnitService implements UnitRegister {
 		Instant now = clock.instant();
 		units.insertAll(inserts, now);
 		if (units.updateAll(updates, Optional.empty(), now) != updates.size()) {
-			throw Problem.conflict("record.stale", "导入期间有单位被他人修改，导入已取消，请重新导入");
+			throw Problem.conflict("record.stale", Text.of("导入期间有单位被他人修改，导入已取消，请重新导入",
+					"Someone else changed a unit during the import: the import was cancelled; import again"));
 		}
 		audit.recordAll(actor, entries);
 		return new ImportOutcome(inserts.size(), updates.size(), unchanged, List.of());
@@ -287,28 +300,37 @@ class UnitService implements UnitRegister {
 
 	private UnitRow visible(Actor actor, long unitId) {
 		return units.find(actor.scope(), unitId)
-			.orElseThrow(() -> Problem.notFound("unit.not-found", "单位不存在或不在您的管辖范围内"));
+			.orElseThrow(() -> Problem.notFound("unit.not-found",
+					Text.of("单位不存在或不在您的管理范围内", "No such unit, or it is outside your scope")));
 	}
 
 	private OrgRow visibleOrg(Actor actor, long orgId) {
-		return orgs.find(actor.scope(), orgId).orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管辖范围内"));
+		return orgs.find(actor.scope(), orgId)
+			.orElseThrow(() -> Problem.notFound("org.not-found",
+					Text.of("组织不存在或不在您的管理范围内", "No such org, or it is outside your scope")));
 	}
 
 	private static Scope subtree(OrgRow org) {
 		return Scope.of(org.id(), org.path());
 	}
 
+	private static Text codeUnavailable(String code) {
+		return Text.of("单位编码 {0} 不可用，请换一个编码", "The unit code {0} cannot be used: choose another code", code);
+	}
+
 	/** Checks the form; answers the unit in exchange form (orgs by code). */
 	private UnitRecord checkDraft(Actor actor, UnitDraft d) {
-		Map<String, String> errors = FieldRules
+		Map<String, Text> errors = FieldRules
 			.byFormField(FieldRules.unitErrors(d.code(), d.name(), d.students(), d.linkedOn(), LocalDate.now(clock)));
 		Optional<OrgRow> responsible = orgs.find(actor.scope(), d.responsibleOrgId());
 		if (responsible.isEmpty()) {
-			errors.put("responsibleOrgId", "属地团组织不存在或不在您的管辖范围内");
+			errors.put("responsibleOrgId",
+					Text.of("属地团组织不存在或不在您的管理范围内", "The responsible org does not exist or is outside your scope"));
 		}
 		Optional<OrgRow> league = d.leagueOrgId().flatMap(id -> orgs.find(actor.scope(), id));
 		if (d.leagueOrgId().isPresent() && league.isEmpty()) {
-			errors.put("leagueOrgId", "所建团组织不存在或不在您的管辖范围内");
+			errors.put("leagueOrgId",
+					Text.of("所建团组织不存在或不在您的管理范围内", "The league org does not exist or is outside your scope"));
 		}
 		if (!errors.isEmpty()) {
 			throw FieldError.invalid("unit.invalid", errors);

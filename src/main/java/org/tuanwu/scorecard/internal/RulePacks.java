@@ -21,6 +21,7 @@ import org.tuanwu.identity.AuditLog;
 import org.tuanwu.identity.AuditLog.AuditEntry;
 import org.tuanwu.identity.Permission;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * The rule packs: the built-in ones of the classpath ({@code scorecard/packs/*.yaml},
@@ -85,7 +86,9 @@ class RulePacks {
 
 	RulePack get(String id, Optional<Integer> version) {
 		return find(id, version).orElseThrow(() -> Problem.notFound("scorecard.pack-not-found",
-				"规则包不存在：" + id + version.map(v -> "（版本 " + v + "）").orElse("")));
+				version.isPresent()
+						? Text.of("规则包不存在：{0}（版本 {1}）", "No such rule pack: {0} (version {1})", id, version.get())
+						: Text.of("规则包不存在：{0}", "No such rule pack: {0}", id)));
 	}
 
 	Optional<RulePack> find(String id, Optional<Integer> version) {

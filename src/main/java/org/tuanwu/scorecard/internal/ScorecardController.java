@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +31,9 @@ import org.tuanwu.identity.Permission;
 import org.tuanwu.scorecard.Evidence;
 import org.tuanwu.scorecard.internal.RulePack.Target;
 import org.tuanwu.shared.Page;
+import org.tuanwu.shared.Language;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * docs/api.md "Scorecard": scorecards, exports, evidence, trend, dashboard and rule
@@ -66,28 +66,8 @@ class ScorecardController {
 
 	@GetMapping("/scorecards")
 	ScorecardView scorecard(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
-			@RequestParam Optional<Integer> version,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
-		return scorecards.scorecard(actors.get(), org, pack, version, period).localized(english(language));
-	}
-
-	private static final List<Locale> LANGUAGES = List.of(Locale.CHINESE, Locale.ENGLISH);
-
-	/**
-	 * Whether the request's Accept-Language prefers English to Chinese; without the
-	 * header (or with a malformed one) the answer is Chinese.
-	 */
-	static boolean english(@Nullable String acceptLanguage) {
-		if (acceptLanguage == null || acceptLanguage.isBlank()) {
-			return false;
-		}
-		try {
-			Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-			return best != null && best.getLanguage().equals("en");
-		}
-		catch (IllegalArgumentException e) {
-			return false;
-		}
+			@RequestParam Optional<Integer> version) {
+		return scorecards.scorecard(actors.get(), org, pack, version, period).localized(Language.english());
 	}
 
 	/**
@@ -100,7 +80,8 @@ class ScorecardController {
 			HttpServletResponse response) throws IOException {
 		Actor actor = actors.get();
 		if (!format.equals("xlsx") && !format.equals("pdf")) {
-			throw Problem.badRequest("scorecard.format-invalid", "导出格式只能是 xlsx 或 pdf：" + format);
+			throw Problem.badRequest("scorecard.format-invalid",
+					Text.of("导出格式只能是 xlsx 或 pdf：{0}", "The export format can only be xlsx or pdf: {0}", format));
 		}
 		ScorecardView view = scorecards.scorecard(actor, org, pack, version, period);
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -133,7 +114,8 @@ class ScorecardController {
 		var parsed = engine.period(period);
 		if (format.isPresent()) {
 			if (!format.get().equals("xlsx")) {
-				throw Problem.badRequest("scorecard.format-invalid", "明细只能导出为 xlsx：" + format.get());
+				throw Problem.badRequest("scorecard.format-invalid",
+						Text.of("明细只能导出为 xlsx：{0}", "The details can only be exported as xlsx: {0}", format.get()));
 			}
 			List<Evidence> all = new ArrayList<>();
 			for (int n = 0;; n++) {
@@ -163,9 +145,8 @@ class ScorecardController {
 	}
 
 	@GetMapping("/dashboard")
-	Scorecards.Dashboard dashboard(@RequestParam Optional<String> org,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
-		return scorecards.dashboard(actors.get(), org, english(language));
+	Scorecards.Dashboard dashboard(@RequestParam Optional<String> org) {
+		return scorecards.dashboard(actors.get(), org, Language.english());
 	}
 
 	record PackSummary(String id, int version, String title, String issuer, @Nullable LocalDate issuedOn,
@@ -188,10 +169,9 @@ class ScorecardController {
 	}
 
 	@GetMapping("/rule-packs/{id}")
-	PackDetail pack(@PathVariable String id, @RequestParam Optional<Integer> version,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
+	PackDetail pack(@PathVariable String id, @RequestParam Optional<Integer> version) {
 		actors.get().require(Permission.SCORECARD_READ);
-		return detail(packs.get(id, version), english(language));
+		return detail(packs.get(id, version), Language.english());
 	}
 
 	@GetMapping("/rule-packs/{id}/download")
@@ -205,18 +185,17 @@ class ScorecardController {
 
 	@PostMapping("/rule-packs")
 	@ResponseStatus(HttpStatus.CREATED)
-	PackDetail upload(@RequestParam(required = false) @Nullable MultipartFile file,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language)
-			throws IOException {
+	PackDetail upload(@RequestParam(required = false) @Nullable MultipartFile file) throws IOException {
 		Actor actor = actors.get();
 		actor.require(Permission.SCORECARD_MANAGE);
 		if (file == null || file.isEmpty()) {
-			throw Problem.badRequest("file.missing", "请选择要上传的规则包文件（YAML）");
+			throw Problem.badRequest("file.missing",
+					Text.of("请选择要上传的规则包文件（YAML）", "Choose the rule pack file (YAML) to upload"));
 		}
 		if (file.getSize() > 1_000_000) {
-			throw new Problem(413, "file.too-large", "规则包文件不能超过 1 MB");
+			throw new Problem(413, "file.too-large", Text.of("规则包文件不能超过 1 MB", "A rule pack file cannot exceed 1 MB"));
 		}
-		return detail(packs.upload(actor, new String(file.getBytes(), StandardCharsets.UTF_8)), english(language));
+		return detail(packs.upload(actor, new String(file.getBytes(), StandardCharsets.UTF_8)), Language.english());
 	}
 
 	private static PackSummary summary(RulePack p) {

@@ -40,6 +40,7 @@ import org.tuanwu.scorecard.internal.ScorecardView.PackRef;
 import org.tuanwu.scorecard.internal.ScorecardView.Status;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * Evaluates a rule pack over an org subtree for a period (docs/scorecard.md
@@ -56,9 +57,10 @@ import org.tuanwu.shared.Problem;
 @Service
 class ScorecardEngine {
 
-	static final String NO_SOURCE = "平台尚未记录该指标所需的数据";
+	static final Text NO_SOURCE = Text.of("平台尚未记录该指标所需的数据",
+			"The platform does not record the data of this indicator yet");
 
-	static final String NO_RECORDS = "没有需要考核的记录（分母为 0）";
+	static final Text NO_RECORDS = Text.of("没有需要考核的记录（分母为 0）", "There are no records to assess (the denominator is 0)");
 
 	private static final int CACHE_SIZE = 512;
 
@@ -114,7 +116,8 @@ class ScorecardEngine {
 		actor.require(Permission.SCORECARD_READ);
 		return tree().findByCode(code.strip())
 			.filter(o -> actor.scope().covers(o.path()))
-			.orElseThrow(() -> Problem.notFound("org.not-found", "组织不存在或不在您的管理范围内：" + code));
+			.orElseThrow(() -> Problem.notFound("org.not-found",
+					Text.of("组织不存在或不在您的管理范围内：{0}", "No such org, or it is outside your scope: {0}", code)));
 	}
 
 	Evaluation evaluate(Actor actor, RulePack pack, String orgCode, Period period) {
@@ -141,7 +144,8 @@ class ScorecardEngine {
 			int page, int size) {
 		TreeOrg org = org(actor, orgCode);
 		if (pack.indicator(code).isEmpty()) {
-			throw Problem.notFound("scorecard.indicator-not-found", "规则包 " + pack.id() + " 中没有指标 " + code);
+			throw Problem.notFound("scorecard.indicator-not-found",
+					Text.of("规则包 {0} 中没有指标 {1}", "The rule pack {0} has no indicator {1}", pack.id(), code));
 		}
 		int pageSize = Page.size(size);
 		return owners().getOrDefault(code, null) == null ? new Page<>(List.of(), 0, Math.max(0, page), pageSize)
@@ -166,7 +170,9 @@ class ScorecardEngine {
 	}
 
 	OrgTreeSource tree() {
-		return trees.get().orElseThrow(() -> new Problem(503, "scorecard.org-tree-unavailable", "组织树尚未接入指标考核，暂时无法计算"));
+		return trees.get()
+			.orElseThrow(() -> new Problem(503, "scorecard.org-tree-unavailable", Text.of("组织树尚未接入指标考核，暂时无法计算",
+					"The org tree is not yet connected to the scorecards: nothing can be computed for now")));
 	}
 
 	/** Which source answers each code: the first that names it. */

@@ -50,6 +50,7 @@ import org.tuanwu.scorecard.internal.ScorecardView.Status;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
 import org.tuanwu.shared.SpreadsheetText;
+import org.tuanwu.shared.Text;
 
 /**
  * The scorecard as a workbook and as a printable PDF (A4, the Chinese font embedded), the
@@ -257,7 +258,7 @@ class ScorecardExports {
 				number(row, 3, i.numerator(), styles.integer);
 				number(row, 4, i.denominator(), styles.integer);
 				textCells(row, 5, target(i), i.status().title(), i.source(), i.sourceText(),
-						i.reason() == null ? "" : i.reason(), i.code());
+						i.reason() == null ? "" : i.reason().toString(), i.code());
 			}
 			Sheet matrix = wb.createSheet("下级组织");
 			List<IndicatorResult> columns = view.indicators();
@@ -352,7 +353,7 @@ class ScorecardExports {
 				date.setCellValue(t.date());
 				date.setCellStyle(styles.date);
 				textCells(row, 5, t.unit() == null ? "" : t.unit().name(), t.unit() == null ? "" : t.unit().code(),
-						t.note());
+						t.note().toString());
 			}
 			if (items.total() > items.items().size()) {
 				text(sheet.createRow(r).createCell(0),
@@ -374,8 +375,10 @@ class ScorecardExports {
 	 */
 	void checkPdfFont() {
 		if (!Files.isRegularFile(Path.of(fontFile))) {
-			throw new Problem(503, "scorecard.pdf-font-missing",
-					"服务器缺少中文字体文件（" + fontFile + "），无法生成 PDF；请安装 fonts-wqy-microhei 或设置 tuanwu.pdf.font");
+			throw new Problem(503, "scorecard.pdf-font-missing", Text.of(
+					"服务器缺少中文字体文件（{0}），无法生成 PDF；请安装 fonts-wqy-microhei 或设置 tuanwu.pdf.font",
+					"The server lacks the Chinese font file ({0}): no PDF can be made; install fonts-wqy-microhei or set tuanwu.pdf.font",
+					fontFile));
 		}
 	}
 
@@ -387,7 +390,8 @@ class ScorecardExports {
 					BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
 		}
 		catch (IOException | DocumentException e) {
-			throw new Problem(503, "scorecard.pdf-font-missing", "中文字体文件无法读取（" + fontFile + "），无法生成 PDF");
+			throw new Problem(503, "scorecard.pdf-font-missing", Text.of("中文字体文件无法读取（{0}），无法生成 PDF",
+					"The Chinese font file cannot be read ({0}): no PDF can be made", fontFile));
 		}
 		Font title = new Font(base, 16, Font.BOLD);
 		Font normal = new Font(base, 9);

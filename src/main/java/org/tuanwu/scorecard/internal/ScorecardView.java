@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.tuanwu.scorecard.internal.RulePack.Target;
+import org.tuanwu.shared.Text;
 
 /**
  * The scorecard as the API, the command line and the exports give it (docs/exchange.md
@@ -63,7 +64,7 @@ record ScorecardView(PackRef pack, String period, OrgRef org, List<IndicatorResu
 	 */
 	record IndicatorResult(String code, String name, Area area, IndicatorUnit unit, @Nullable Number value,
 			@Nullable Long numerator, @Nullable Long denominator, @Nullable Target target, Status status, String source,
-			String sourceText, @Nullable String reason) {
+			String sourceText, @Nullable Text reason) {
 
 		IndicatorResult localized(boolean english) {
 			return new IndicatorResult(code, IndicatorCatalogue.name(code, english), area, unit, value, numerator,

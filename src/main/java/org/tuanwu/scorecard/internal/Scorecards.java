@@ -22,6 +22,7 @@ import org.tuanwu.scorecard.internal.ScorecardView.IndicatorResult;
 import org.tuanwu.scorecard.internal.ScorecardView.OrgRef;
 import org.tuanwu.scorecard.internal.ScorecardView.Status;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * The use cases behind the API and the command: scorecard, trend, dashboard, and the
@@ -83,13 +84,16 @@ class Scorecards {
 		Period last = engine.period(to.orElse(Integer.toString(current)));
 		Period first = engine.period(from.orElse(Integer.toString(last.year() - 6)));
 		if (first.year() > last.year()) {
-			throw Problem.badRequest("scorecard.trend-invalid", "起始年度 " + first.year() + " 晚于结束年度 " + last.year());
+			throw Problem.badRequest("scorecard.trend-invalid", Text.of("起始年度 {0} 晚于结束年度 {1}",
+					"The first year {0} is after the last year {1}", first.year(), last.year()));
 		}
 		if (last.year() - first.year() + 1 > MAX_TREND_YEARS) {
-			throw Problem.badRequest("scorecard.trend-invalid", "趋势最多显示 " + MAX_TREND_YEARS + " 个年度");
+			throw Problem.badRequest("scorecard.trend-invalid",
+					Text.of("趋势最多显示 {0} 个年度", "A trend shows at most {0} years", MAX_TREND_YEARS));
 		}
 		if (p.indicator(code).isEmpty()) {
-			throw Problem.notFound("scorecard.indicator-not-found", "规则包 " + p.id() + " 中没有指标 " + code);
+			throw Problem.notFound("scorecard.indicator-not-found",
+					Text.of("规则包 {0} 中没有指标 {1}", "The rule pack {0} has no indicator {1}", p.id(), code));
 		}
 		TreeOrg o = engine.org(actor, org);
 		List<TrendPoint> points = new ArrayList<>();

@@ -7,14 +7,12 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tuanwu.shared.Language;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.CurrentActor;
 import org.tuanwu.identity.Permission;
@@ -45,10 +43,9 @@ class TodoController {
 	}
 
 	@GetMapping("/kinds")
-	List<KindView> kinds(
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
+	List<KindView> kinds() {
 		actors.get().require(Permission.SCORECARD_READ);
-		boolean english = ScorecardController.english(language);
+		boolean english = Language.english();
 		return todos.kindsInOrder()
 			.stream()
 			.map(k -> new KindView(k.code(), english ? k.titleEn() : k.title()))
@@ -57,21 +54,18 @@ class TodoController {
 
 	@GetMapping("/summary")
 	Todos.Summary summary(@RequestParam Optional<String> org, @RequestParam Optional<String> township,
-			@RequestParam(defaultValue = "5") int first,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
+			@RequestParam(defaultValue = "5") int first) {
 		Actor actor = actors.get();
 		Todos.Filter filter = todos.filter(actor, org, Optional.empty(), township);
-		return todos.summary(actor, filter, ScorecardController.english(language), Math.max(0, Math.min(first, 50)));
+		return todos.summary(actor, filter, Language.english(), Math.max(0, Math.min(first, 50)));
 	}
 
 	@GetMapping
 	Page<Todos.TodoItem> list(@RequestParam Optional<String> org, @RequestParam Optional<String> kind,
 			@RequestParam Optional<String> township, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String language) {
+			@RequestParam(defaultValue = "50") int size) {
 		Actor actor = actors.get();
-		return todos.list(actor, todos.filter(actor, org, kind, township), ScorecardController.english(language), page,
-				size);
+		return todos.list(actor, todos.filter(actor, org, kind, township), Language.english(), page, size);
 	}
 
 	@RequestMapping(path = "/export", method = { RequestMethod.POST, RequestMethod.GET })

@@ -25,6 +25,7 @@ import org.tuanwu.scorecard.OrgTreeSource.TreeOrg;
 import org.tuanwu.scorecard.internal.ScorecardView.OrgRef;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.Problem;
+import org.tuanwu.shared.Text;
 
 /**
  * 待办提醒: what every {@link AlertSource} reports for a subtree today, as one list — counted
@@ -89,7 +90,7 @@ class Todos {
 	}
 
 	record TodoItem(String kind, String title, OrgRef org, @Nullable OrgRef township, LocalDate date,
-			@Nullable UnitRef unit, String note) {
+			@Nullable UnitRef unit, Text note) {
 	}
 
 	/** Counts per kind (every kind, zeros included) and the first items. */
@@ -104,17 +105,21 @@ class Todos {
 		TreeOrg top = org.filter(c -> !c.isBlank()).map(c -> engine.org(actor, c)).orElseGet(() -> top(actor));
 		Optional<String> k = kind.filter(c -> !c.isBlank()).map(String::strip);
 		if (k.isPresent() && kinds().stream().noneMatch(x -> x.kind().code().equals(k.get()))) {
-			throw Problem.badRequest("todo.kind-unknown", "没有这种待办类型：" + k.get());
+			throw Problem.badRequest("todo.kind-unknown",
+					Text.of("没有这种待办类型：{0}", "No such kind of to-do: {0}", k.get()));
 		}
 		Optional<TreeOrg> t = township.filter(c -> !c.isBlank()).map(c -> engine.org(actor, c));
 		if (t.isPresent()) {
 			if (!TOWNSHIP_KINDS.contains(t.get().kind())) {
-				throw Problem.badRequest("todo.township-invalid",
-						"按乡镇筛选只能选乡镇团委或街道团工委：" + t.get().name() + "（" + t.get().code() + "）不是乡镇级组织");
+				throw Problem.badRequest("todo.township-invalid", Text.of("按乡镇筛选只能选乡镇团委或街道团工委：{0}（{1}）不是乡镇级组织",
+						"The township filter takes a township committee or a street work committee: {0} ({1}) is not at township level",
+						t.get().name(), t.get().code()));
 			}
 			if (!t.get().path().startsWith(top.path())) {
 				throw Problem.badRequest("todo.township-outside",
-						"乡镇 " + t.get().name() + " 不在 " + top.name() + " 之下，请先切换到包含它的组织");
+						Text.of("乡镇 {0} 不在 {1} 之下，请先切换到包含它的组织",
+								"The township {0} is not below {1}: switch to an org that contains it first",
+								t.get().name(), top.name()));
 			}
 		}
 		return new Filter(top, t, k);
@@ -291,9 +296,12 @@ class Todos {
 
 	private TreeOrg top(Actor actor) {
 		if (actor.scope().isNone()) {
-			throw Problem.notFound("org.not-found", "您的账号没有可查看的组织范围");
+			throw Problem.notFound("org.not-found",
+					Text.of("您的账号没有可查看的组织范围", "Your account has no scope of orgs to view"));
 		}
-		return engine.top(actor.scope()).orElseThrow(() -> Problem.notFound("org.not-found", "您的管理范围内还没有组织"));
+		return engine.top(actor.scope())
+			.orElseThrow(() -> Problem.notFound("org.not-found",
+					Text.of("您的管理范围内还没有组织", "There is no org in your scope yet")));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.tuanwu.shared.Text;
 
 /**
  * The YAML parser's problems in Chinese. SnakeYAML describes a syntax error in English
@@ -52,6 +53,16 @@ final class YamlProblems {
 
 	private static Translation t(String english, String chinese) {
 		return new Translation(Pattern.compile(english, Pattern.DOTALL), chinese);
+	}
+
+	/**
+	 * The syntax error in both languages: the Chinese translation, and SnakeYAML's own
+	 * English description.
+	 */
+	static Text text(YAMLException e) {
+		String problem = e instanceof MarkedYAMLException m && m.getProblem() != null ? m.getProblem()
+				: String.valueOf(e.getMessage());
+		return Text.of("YAML 格式错误：{0}", "YAML syntax error: {1}", chinese(e), problem.strip());
 	}
 
 	static String chinese(YAMLException e) {

@@ -117,6 +117,31 @@ class ExchangeControllerTests {
 	}
 
 	@Test
+	void aRefusedRowSpeaksTheRequestsLanguageWithTheSameCodeAndTheChineseColumn() throws Exception {
+		for (String language : List.of("zh-CN", "en-US")) {
+			String name = p + "-lang-" + language + ".csv";
+			var result = mvc
+				.perform(multipart("/api/v1/exchange/organizations/import")
+					.file(csv(name, "组织编码,组织名称,上级组织编码,组织类别", p + "L,甲," + p + "R,团小组"))
+					.header("Accept-Language", language)
+					.with(csrf())
+					.with(as(admin)))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.code").value("import.refused"))
+				.andExpect(jsonPath("$.errors[0].column").value("组织类别"));
+			if (language.startsWith("en")) {
+				result.andExpect(jsonPath("$.detail").value("Import refused: 1 rows have errors; nothing was written"))
+					.andExpect(jsonPath("$.errors[0].reason")
+						.value(org.hamcrest.Matchers.startsWith("\"组织类别\" must be one of: ")));
+			}
+			else {
+				result.andExpect(jsonPath("$.detail").value("导入失败：1 行有错误，未写入任何数据"))
+					.andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.startsWith("组织类别应为以下之一：")));
+			}
+		}
+	}
+
+	@Test
 	void refusesAFileWithABadRowAs422ListingEveryBadRow() throws Exception {
 		String name = p + "-bad.csv";
 		mvc.perform(multipart("/api/v1/exchange/organizations/import")

@@ -228,7 +228,7 @@ class OrganizationsImportTests {
 		assertThat(underOther.errors()).singleElement().satisfies(e -> {
 			assertThat(e.row()).isEqualTo(2);
 			assertThat(e.column()).isEqualTo("上级组织编码");
-			assertThat(e.reason()).isEqualTo("上级组织不存在或不在您的管辖范围内");
+			assertThat(e.reason()).isEqualTo("上级组织不存在或不在您的管理范围内");
 		});
 		// The code belongs to an org outside the scope: it is unavailable, and nothing
 		// says
@@ -237,7 +237,7 @@ class OrganizationsImportTests {
 			assertThat(e.row()).isEqualTo(2);
 			assertThat(e.column()).isEqualTo("组织编码");
 			assertThat(e.reason()).isEqualTo("组织编码 " + p + "O 不可用，请换一个编码");
-			assertThat(e.reason()).doesNotContain("他县").doesNotContain("管辖范围之外");
+			assertThat(e.reason()).doesNotContain("他县").doesNotContain("管理范围之外");
 		});
 		assertThat(orgs.findByCode(admin, p + "O").orElseThrow().name()).isEqualTo("他县");
 		assertThat(orgs.findByCode(admin, p + "N")).isEmpty();

@@ -1,5 +1,6 @@
 package org.tuanwu.identity.internal;
 
+import org.tuanwu.shared.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,8 +16,11 @@ class PasswordPolicyTests {
 	final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
 
 	List<String> check(String username, String password, String... previous) {
-		return PasswordPolicy.violations(username, password, List.of(previous).stream().map(encoder::encode).toList(),
-				encoder);
+		return PasswordPolicy
+			.violations(username, password, List.of(previous).stream().map(encoder::encode).toList(), encoder)
+			.stream()
+			.map(Text::zh)
+			.toList();
 	}
 
 	@Test
@@ -41,7 +45,7 @@ class PasswordPolicyTests {
 	@Test
 	void refusesMoreThanSeventyTwoBytes() {
 		assertThat(check("zhang", "Kq7" + "团".repeat(23))).isEmpty();
-		assertThat(check("zhang", "Kq7" + "团".repeat(25))).containsExactly(PasswordPolicy.BYTES_MESSAGE);
+		assertThat(check("zhang", "Kq7" + "团".repeat(25))).containsExactly(PasswordPolicy.BYTES_MESSAGE.zh());
 	}
 
 	@Test
@@ -51,16 +55,16 @@ class PasswordPolicyTests {
 
 	@Test
 	void refusesTheUsernameInAnyCaseForwardsOrBackwards() {
-		assertThat(check("Li.Ming-1", "li.ming-1")).contains(PasswordPolicy.USERNAME_MESSAGE);
-		assertThat(check("liming", "Q7!xLIMINGz")).containsExactly(PasswordPolicy.USERNAME_MESSAGE);
-		assertThat(check("liming", "Q7!xgnimilz")).containsExactly(PasswordPolicy.USERNAME_MESSAGE);
+		assertThat(check("Li.Ming-1", "li.ming-1")).contains(PasswordPolicy.USERNAME_MESSAGE.zh());
+		assertThat(check("liming", "Q7!xLIMINGz")).containsExactly(PasswordPolicy.USERNAME_MESSAGE.zh());
+		assertThat(check("liming", "Q7!xgnimilz")).containsExactly(PasswordPolicy.USERNAME_MESSAGE.zh());
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Password1", "Passw0rd", "P@ssw0rd!", "Password123!", "!Qwerty2024", "Dragon#88",
 			"Iloveyou1!", "1Letmein!", "Sunsh1ne!", "Monkey2025" })
 	void refusesCommonPasswordsAndTheirTrivialVariants(String password) {
-		assertThat(check("zhang", password)).contains(PasswordPolicy.COMMON_MESSAGE);
+		assertThat(check("zhang", password)).contains(PasswordPolicy.COMMON_MESSAGE.zh());
 	}
 
 	@Test

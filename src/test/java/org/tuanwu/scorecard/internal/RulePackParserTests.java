@@ -58,7 +58,7 @@ class RulePackParserTests {
 
 		assertThat(errors).hasSize(1);
 		assertThat(errors.get(0).get("field")).isEqualTo("yaml");
-		assertThat((String) errors.get(0).get("message")).contains("YAML 格式错误").containsPattern("第 [45] 行");
+		assertThat(String.valueOf(errors.get(0).get("message"))).contains("YAML 格式错误").containsPattern("第 [45] 行");
 	}
 
 	@Test
@@ -75,7 +75,7 @@ class RulePackParserTests {
 		assertThat(errors).extracting(e -> e.get("field"))
 			.containsExactly("indicators[0].code", "indicators[1].target.op", "indicators[2].target.value",
 					"indicators[3].target", "indicators[4].target", "indicators[5].clause");
-		assertThat(errors).extracting(e -> (String) e.get("message"))
+		assertThat(errors).extracting(e -> String.valueOf(e.get("message")))
 			.anySatisfy(m -> assertThat(m).contains("未知的指标编码：ORG_NOT_A_CODE"))
 			.anySatisfy(m -> assertThat(m).contains("C-9"));
 	}
@@ -93,7 +93,8 @@ class RulePackParserTests {
 		// " - {code: " is 11 characters: the code is in column 12.
 		assertThat(errors.get(0)).containsEntry("line", 8)
 			.containsEntry("column", 12)
-			.containsEntry("message", "第 8 行第 12 列：未知的指标编码：ORG_NOT_A_CODE");
+			.hasEntrySatisfying("message",
+					m -> assertThat(String.valueOf(m)).isEqualTo("第 8 行第 12 列：未知的指标编码：ORG_NOT_A_CODE"));
 		// " - {code: ORG_SOE_COVERAGE, target: {op: " is 42 characters.
 		assertThat(errors.get(1)).containsEntry("field", "indicators[1].target.op")
 			.containsEntry("line", 9)
@@ -109,12 +110,13 @@ class RulePackParserTests {
 		// The second colon of line 2: "title: 某市" is 9 characters.
 		assertThat(yamlError("id: CITY\ntitle: 某市: 方案\n")).containsEntry("line", 2)
 			.containsEntry("column", 10)
-			.hasEntrySatisfying("message", m -> assertThat((String) m).startsWith("第 2 行第 10 列：YAML 格式错误：此处不能出现冒号"));
-		assertThat((String) yamlError("id: A\nid: B\ntitle: 某市\n").get("message")).contains("键 id 重复出现");
-		assertThat((String) yamlError("id: A\ntitle: \"某市\n").get("message")).contains("没有闭合");
-		assertThat((String) yamlError("id: A\nindicators: [{code: X\n").get("message")).contains("没有闭合");
-		assertThat((String) yamlError("id: A\n  title: 某市\n").get("message")).contains("冒号");
-		assertThat((String) yamlError("id: A\ntitle: @某市\n").get("message")).contains("“@”不能出现在此处");
+			.hasEntrySatisfying("message",
+					m -> assertThat(String.valueOf(m)).startsWith("第 2 行第 10 列：YAML 格式错误：此处不能出现冒号"));
+		assertThat(String.valueOf(yamlError("id: A\nid: B\ntitle: 某市\n").get("message"))).contains("键 id 重复出现");
+		assertThat(String.valueOf(yamlError("id: A\ntitle: \"某市\n").get("message"))).contains("没有闭合");
+		assertThat(String.valueOf(yamlError("id: A\nindicators: [{code: X\n").get("message"))).contains("没有闭合");
+		assertThat(String.valueOf(yamlError("id: A\n  title: 某市\n").get("message"))).contains("冒号");
+		assertThat(String.valueOf(yamlError("id: A\ntitle: @某市\n").get("message"))).contains("“@”不能出现在此处");
 	}
 
 	@Test
@@ -123,7 +125,7 @@ class RulePackParserTests {
 				"id: A\nindicators: [{code: X\n", "id: A\n  title: 某市\n", "id: A\ntitle: @某市\n", "id: A\n\ttitle: 某市\n",
 				"a: &x [1]\nb: *y\n", "id: !!java.io.File x\n", "- a\nb: c\n", "id: {a: 1\n", "? [a, b\n",
 				"id: \"\\q\"\n")) {
-			String message = (String) yamlError(bad).get("message");
+			String message = String.valueOf(yamlError(bad).get("message"));
 			assertThat(message.replace("YAML", "").replace("Tab", "")).as(bad)
 				.startsWith("第 ")
 				.doesNotContainPattern("[A-Za-z]{3,}");

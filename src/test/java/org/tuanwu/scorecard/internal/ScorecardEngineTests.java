@@ -181,7 +181,8 @@ class ScorecardEngineTests {
 
 		assertThat(registration.status()).isEqualTo(Status.NO_DATA);
 		assertThat(registration.value()).isNull();
-		assertThat(registration.reason()).isEqualTo("平台尚未记录该指标所需的数据");
+		assertThat(registration.reason().zh()).isEqualTo("平台尚未记录该指标所需的数据");
+		assertThat(registration.reason().en()).isEqualTo("The platform does not record the data of this indicator yet");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.tuanwu.shared.Text;
 import org.tuanwu.scorecard.Evidence;
 import org.tuanwu.scorecard.OrgTreeSource.TreeOrg;
 import org.tuanwu.scorecard.internal.RulePack.Target;
@@ -155,7 +156,8 @@ class ScorecardExportsTests {
 	void writesTheToDoListWithDatesAsDatesAndSaysWhenItStopped() throws Exception {
 		TreeOrg county = new TreeOrg(1, Optional.empty(), "C", "示例县", "COUNTY_COMMITTEE", "/1/", Optional.empty());
 		var item = new Todos.TodoItem("TERM_EXPIRED", "换届逾期", new OrgRef(4, "V1", "一村团支部"), new OrgRef(2, "T1", "甲镇"),
-				LocalDate.of(2023, 6, 1), null, "届期已于 2023-06-01 届满");
+				LocalDate.of(2023, 6, 1), null,
+				Text.of("届期已于 {0} 届满", "The term ended on {0}", LocalDate.of(2023, 6, 1)));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		// 1 item of 3: the export was cut.
 		exports.todosXlsx(new Todos.Filter(county, Optional.empty(), Optional.empty()),

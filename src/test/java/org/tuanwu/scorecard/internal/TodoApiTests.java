@@ -244,7 +244,11 @@ class TodoApiTests {
 		mvc.perform(get("/api/v1/todos").param("org", county.code())
 			.param("size", "1")
 			.header("Accept-Language", "en")
-			.with(as(admin))).andExpect(jsonPath("$.items[0].title").value("Term expired"));
+			.with(as(admin)))
+			.andExpect(jsonPath("$.items[0].title").value("Term expired"))
+			.andExpect(jsonPath("$.items[0].note").value(org.hamcrest.Matchers.startsWith("The term ended on ")));
+		mvc.perform(get("/api/v1/todos").param("org", county.code()).param("size", "1").with(as(admin)))
+			.andExpect(jsonPath("$.items[0].note").value(org.hamcrest.Matchers.startsWith("届期已于 ")));
 	}
 
 }
