@@ -131,6 +131,13 @@ class EditingBrowserTest extends BrowserTestSupport {
 			wait.until(d -> selected("unit-league-parent").contains("新华镇团委"));
 			assertThat(selected("unit-league-kind")).isEqualTo("团支部");
 			type(input("unit-league-code"), uncoveredCode + ".B1");
+			// Nothing is refused before the user has left a field (rules arriving from
+			// the
+			// server do not validate the form).
+			assertThat(driver.findElements(By.cssSelector("[data-test='unit-league-dialog'] .el-form-item__error"))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.toList()).isEmpty();
 			screenshot("unit-league-dialog");
 			click("unit-league-submit");
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(dataTest("unit-league-submit")));
@@ -167,6 +174,7 @@ class EditingBrowserTest extends BrowserTestSupport {
 			click("lang-en-US");
 			wait.until(d -> text(find("org-search-results")).contains("Results (2)"));
 			assertThat(pathOf(a.path("code").asString())).isEqualTo(county.name() + " › 新华镇团委");
+			screenshot("search-same-name-en-US");
 			click("lang-switch");
 			click("lang-zh-CN");
 			wait.until(d -> text(find("org-search-results")).contains("搜索结果（2）"));
