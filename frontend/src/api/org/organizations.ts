@@ -84,10 +84,13 @@ export interface Org extends OrgNode {
   termExpiresOn: string | null
   version: number
   path: OrgRef[]
-  /** Served with the detail by newer servers; hierarchy.ts uses them when present, the local rule otherwise. */
-  allowedChildKinds?: OrgKind[] | null
-  activeChildCount?: number
-  dissolveRefusal?: string | null
+  /** Children not dissolved. */
+  activeChildCount: number
+  /** What 新增下级 may offer (empty for a branch or a dissolved org). */
+  allowedChildKinds: OrgKind[]
+  /** Why the caller could not dissolve / restore the org now; null when it would be allowed. */
+  dissolveRefusal: string | null
+  restoreRefusal: string | null
 }
 
 export interface OrgStats {
@@ -124,6 +127,10 @@ export interface OrgSearch extends PageQuery {
   under?: number
   kind?: string
   includeDissolved?: boolean
+  /** Only the orgs the org of this id may be moved under now (the move dialog's picker). */
+  validParentFor?: number
+  /** Only active orgs whose kind may have a child of this kind (parent pickers of 新增下级 and 建团). */
+  mayHaveChild?: string
 }
 
 export async function fetchRoots(): Promise<OrgNode[]> {
@@ -169,5 +176,11 @@ export async function moveOrg(id: number, newParentId: number): Promise<Org> {
 
 export async function dissolveOrg(id: number, dissolvedOn: string, reason: string): Promise<Org> {
   const { data } = await http.post<Org>(`/orgs/${id}/dissolve`, { dissolvedOn, reason })
+  return data
+}
+
+/** The only way to undo a dissolution (audited); the parent must be active. */
+export async function restoreOrg(id: number, reason: string): Promise<Org> {
+  const { data } = await http.post<Org>(`/orgs/${id}/restore`, { reason })
   return data
 }

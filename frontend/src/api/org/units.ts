@@ -36,8 +36,13 @@ export interface Unit {
   students: number | null
   linkedOn: string | null
   ledDirectly: boolean | null
+  /** The coverage indicators' own predicate as of today: the league org exists, founded, not dissolved. */
   covered: boolean
   version?: number
+  /** Set when the covering org has been dissolved (shown as 已撤销). */
+  leagueOrgDissolvedOn?: string | null
+  /** The 乡镇团委/街道团工委 at or above the responsible org. */
+  township?: OrgRef | null
 }
 
 export interface UnitFields {
@@ -64,7 +69,27 @@ export interface UnitSearch extends PageQuery {
   q?: string
   type?: UnitType
   under?: number
+  /** The id of a 乡镇团委/街道团工委. */
+  township?: number
+  /** false: the units the indicators count as uncovered. */
   covered?: boolean
+  /** true = 是, false = 否 or not filled in. */
+  aboveScale?: boolean
+  meetsConditions?: boolean
+  hasPartyOrg?: boolean
+}
+
+/** 建团: a new league org for the unit (created by the org rules), which then covers it. */
+export interface LeagueOrgDraft {
+  parentId: number
+  code: string
+  name: string
+  kind: string
+  sector?: string
+  establishedOn?: string | null
+  termYears?: number | null
+  /** The unit's version. */
+  version: number
 }
 
 export async function searchUnits(query: UnitSearch): Promise<Page<Unit>> {
@@ -90,4 +115,10 @@ export async function updateUnit(id: number, body: UnitUpdate): Promise<Unit> {
 
 export async function deleteUnit(id: number): Promise<void> {
   await http.delete(`/units/${id}`)
+}
+
+/** Field errors are shown beside the form, so the caller presents failures. */
+export async function foundLeagueOrg(id: number, body: LeagueOrgDraft): Promise<Unit> {
+  const { data } = await http.post<Unit>(`/units/${id}/league-org`, body, { silent: true })
+  return data
 }

@@ -1,66 +1,49 @@
-import { BRANCH_KINDS, ORG_KINDS, type Org, type OrgKind } from '@/api/org/organizations'
-import type { OrgRef } from '@/api/types'
+import { ORG_KINDS, type Org, type OrgKind } from '@/api/org/organizations'
+import type { Enums } from '@/api/meta/enums'
 import { t } from '@/locales'
 
-function isBranch(kind: string): boolean {
-  return (BRANCH_KINDS as readonly string[]).includes(kind)
+/** In the catalogue order (ORG_KINDS), whatever order the server listed them in. */
+function ordered(kinds: readonly string[]): OrgKind[] {
+  return ORG_KINDS.filter((k) => kinds.includes(k))
 }
 
 /**
- * The kinds an org of `kind` may have below it, by the server's rule today (OrgKind.mayHaveChild): a branch
- * kind (团支部, 联合团支部, 临时团支部, 流动团员团支部) has no child orgs, a 团总支 only branch kinds, any other
- * committee every kind. `null` (a new top of the tree) may be any kind.
+ * The kinds an org may be under a parent of `parentKind` (null: a top of the tree), by the server's table
+ * (`GET /meta/enums`: `childKinds`, `rootKinds`) — the UI keeps no rule of its own.
  */
-export function childKindsOf(kind: string | null): OrgKind[] {
-  if (kind === null) return [...ORG_KINDS]
-  if (isBranch(kind)) return []
-  if (kind === 'GENERAL_BRANCH') return [...BRANCH_KINDS]
-  return [...ORG_KINDS]
+export function kindsUnder(parentKind: string | null, enums: Pick<Enums, 'rootKinds' | 'childKinds'>): OrgKind[] {
+  if (parentKind === null) return ordered(enums.rootKinds)
+  return ordered(enums.childKinds[parentKind] ?? [])
 }
 
-/** What the detail may say about the hierarchy once the server serves it (then its answer wins). */
-export interface HierarchyHints {
-  allowedChildKinds?: readonly string[] | null
-}
-
-/**
- * The one place the UI asks which kinds 新增下级 may offer under `parent` (null: a new top). A dissolved org
- * takes no children. When the server sends `allowedChildKinds` with the detail, that list is used as it is.
- */
-export function allowedChildKinds(parent: (Pick<Org, 'kind' | 'dissolvedOn'> & HierarchyHints) | null): OrgKind[] {
-  if (parent === null) return childKindsOf(null)
-  if (parent.dissolvedOn) return []
-  if (Array.isArray(parent.allowedChildKinds)) {
-    return ORG_KINDS.filter((k) => parent.allowedChildKinds?.includes(k))
-  }
-  return childKindsOf(parent.kind)
+/** What 新增下级 may offer on `org`: the server's `allowedChildKinds` (empty for a branch or a dissolved org). */
+export function allowedChildKinds(org: Pick<Org, 'dissolvedOn' | 'allowedChildKinds'>): OrgKind[] {
+  if (org.dissolvedOn) return []
+  return ordered(org.allowedChildKinds ?? [])
 }
 
 /** Whether 新增下级 is offered on this org. */
-export function canAddChild(org: Pick<Org, 'kind' | 'dissolvedOn'> & HierarchyHints): boolean {
+export function canAddChild(org: Pick<Org, 'dissolvedOn' | 'allowedChildKinds'>): boolean {
   return allowedChildKinds(org).length > 0
-}
-
-/** What the detail may say about dissolving once the server serves it. */
-export interface DissolveHints {
-  /** The server's reason why the caller cannot dissolve the org now (absent or null: it may). */
-  dissolveRefusal?: string | null
-  activeChildCount?: number
 }
 
 /**
  * Why the caller cannot dissolve `org` now, or null when they may: said before asking for a date and a reason.
- * The server's rule today: not the top org of the caller's own scope, not while active children remain
- * (`childCount` of the detail counts those). A `dissolveRefusal` of the server is taken as it is.
+ * The server's `dissolveRefusal` (top of the caller's scope, active children, a module's veto) as it is.
  */
-export function dissolveBlocker(
-  org: Pick<Org, 'id' | 'childCount' | 'dissolvedOn'> & DissolveHints,
-  scope: OrgRef | null | undefined,
-): string | null {
+export function dissolveBlocker(org: Pick<Org, 'dissolvedOn' | 'dissolveRefusal'>): string | null {
   if (org.dissolveRefusal) return org.dissolveRefusal
   if (org.dissolvedOn) return t('org.dissolve.alreadyDissolved', { date: org.dissolvedOn })
-  if (scope && scope.id === org.id) return t('org.dissolve.ownScope')
-  const active = org.activeChildCount ?? org.childCount
-  if (active > 0) return t('org.dissolve.hasActiveChildren', { n: active })
   return null
+}
+
+/** Whether 恢复 is offered at all: only on a dissolved org. */
+export function restoreOffered(org: Pick<Org, 'dissolvedOn'>): boolean {
+  return !!org.dissolvedOn
+}
+
+/** Why a dissolved org cannot be restored now (e.g. its parent is dissolved), or null when it may. */
+export function restoreBlocker(org: Pick<Org, 'dissolvedOn' | 'restoreRefusal'>): string | null {
+  if (!org.dissolvedOn) return t('org.restore.notDissolved')
+  return org.restoreRefusal ?? null
 }

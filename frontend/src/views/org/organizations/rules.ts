@@ -1,5 +1,7 @@
 import type { FormItemRule } from 'element-plus'
-import { t } from '@/locales'
+import type { FormRules } from '@/api/meta/field-rules'
+import { t, tOr } from '@/locales'
+import { checkByRule, requiredChoice, ruleItems } from '../field-rules'
 
 /** The org form as edited in the dialog. */
 export interface OrgForm {
@@ -45,80 +47,87 @@ export function emptyOrgForm(): OrgForm {
   }
 }
 
-const CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/
-
-function blank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+function label(field: string): string {
+  return tOr(`org.fields.${field}`, field)
 }
 
-function isWholeNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v)
+function other<F extends object>(form: F, field: string | null) {
+  if (field === null || !(field in form)) return null
+  return { value: (form as Record<string, unknown>)[field], label: label(field) }
 }
 
-/** The message for a bad value of one field, or null when it is fine. Pure, so it is easy to test. */
-export function checkOrgField(field: OrgFormField, form: OrgForm): string | null {
-  const v = form[field]
-  switch (field) {
-    case 'code':
-      if (blank(v)) return t('org.rules.codeRequired')
-      return CODE_PATTERN.test(String(v).trim()) ? null : t('org.rules.codeFormat')
-    case 'name':
-      if (blank(v)) return t('org.rules.nameRequired')
-      return String(v).trim().length > 100 ? t('org.rules.nameLength') : null
-    case 'kind':
-      return blank(v) ? t('org.rules.kindRequired') : null
-    case 'sector':
-      return blank(v) ? t('org.rules.sectorRequired') : null
-    case 'termYears':
-      if (blank(v)) return null
-      return isWholeNumber(v) && v >= 1 && v <= 5 ? null : t('org.rules.termYearsRange')
-    case 'residentYouth':
-    case 'registeredPop635':
-      if (blank(v)) return null
-      return isWholeNumber(v) && v >= 0 ? null : t('org.rules.nonNegativeInteger')
-    case 'lastElectionOn':
-      if (blank(form.lastElectionOn) || blank(form.establishedOn)) return null
-      return String(form.lastElectionOn) < String(form.establishedOn) ? t('org.rules.electionAfterEstablished') : null
-    default:
-      return null
+/**
+ * The message for a bad value of one field by the served rules, or null when it is fine (kind and sector,
+ * which the enums fill, are only required). Pure, so it is easy to test.
+ */
+export function checkOrgField(field: OrgFormField, form: OrgForm, served: FormRules): string | null {
+  if (field === 'kind') return form.kind ? null : t('org.rules.kindRequired')
+  if (field === 'sector') return form.sector ? null : t('org.rules.sectorRequired')
+  const rule = served[field]
+  if (!rule) return null
+  return checkByRule(rule, form[field], label(field), other(form, rule.notBefore))
+}
+
+/**
+ * el-form rules for the org form, from the server's field rules (`served`: null until they have come, when
+ * only the choices are checked and the server still judges); a function so the messages follow the language.
+ */
+export function orgRules(form: OrgForm, served: FormRules | null): Partial<Record<OrgFormField, FormItemRule[]>> {
+  const rules: Partial<Record<OrgFormField, FormItemRule[]>> = {
+    kind: requiredChoice(
+      () => t('org.rules.kindRequired'),
+      () => form.kind,
+    ),
+    sector: requiredChoice(
+      () => t('org.rules.sectorRequired'),
+      () => form.sector,
+    ),
   }
-}
-
-const REQUIRED: ReadonlySet<OrgFormField> = new Set(['code', 'name', 'kind', 'sector'])
-
-/** el-form rules for the org form; a function so the messages follow the language. */
-export function orgRules(form: OrgForm): Partial<Record<OrgFormField, FormItemRule[]>> {
-  const rules: Partial<Record<OrgFormField, FormItemRule[]>> = {}
-  for (const field of [
-    'code',
-    'name',
-    'kind',
-    'sector',
-    'termYears',
-    'residentYouth',
-    'registeredPop635',
-    'lastElectionOn',
-  ] as const) {
-    rules[field] = [
-      {
-        required: REQUIRED.has(field),
-        trigger: field === 'kind' || field === 'sector' || field === 'lastElectionOn' ? 'change' : 'blur',
-        validator: (_rule: unknown, _value: unknown, callback: (error?: Error) => void) => {
-          const message = checkOrgField(field, form)
-          if (message) callback(new Error(message))
-          else callback()
-        },
-      },
-    ]
+  for (const field of ORG_FORM_FIELDS) {
+    const rule = served?.[field]
+    if (!rule) continue
+    rules[field] = ruleItems(rule, {
+      label: label(field),
+      value: () => form[field],
+      other: () => other(form, rule.notBefore),
+    })
   }
   return rules
 }
 
-/** Rules of the dissolve dialog. */
-export function dissolveRules(): Record<'dissolvedOn' | 'reason', FormItemRule[]> {
+/** Whether the code is shown read-only: the served rule says it cannot change once the org exists. */
+export function codeReadOnly(served: FormRules | null, editing: boolean): boolean {
+  return editing && served?.code?.readOnlyAfterCreate === true
+}
+
+/** Rules of the dissolve dialog: the date is required, the rest is the server's (`dissolve`). */
+export function dissolveRules(
+  form: { dissolvedOn: string | null; reason: string },
+  served: FormRules | null,
+  establishedOn: string | null,
+): Record<'dissolvedOn' | 'reason', FormItemRule[]> {
   return {
-    dissolvedOn: [{ required: true, message: t('org.rules.dissolvedOnRequired'), trigger: 'change' }],
-    reason: [{ required: true, whitespace: true, message: t('org.rules.reasonRequired'), trigger: 'blur' }],
+    dissolvedOn: [
+      { required: true, message: t('org.rules.dissolvedOnRequired'), trigger: 'change' },
+      ...ruleItems(served?.dissolvedOn, {
+        label: t('org.dialogs.dissolvedOn'),
+        value: () => form.dissolvedOn,
+        other: () => ({ value: establishedOn, label: label('establishedOn') }),
+        trigger: 'change',
+      }),
+    ],
+    reason: served?.reason
+      ? ruleItems(served.reason, { label: t('org.dialogs.reason'), value: () => form.reason })
+      : [{ required: true, whitespace: true, message: t('org.rules.reasonRequired'), trigger: 'blur' }],
+  }
+}
+
+/** Rules of the restore dialog (`restore`). */
+export function restoreRules(form: { reason: string }, served: FormRules | null): Record<'reason', FormItemRule[]> {
+  return {
+    reason: served?.reason
+      ? ruleItems(served.reason, { label: t('org.restore.reason'), value: () => form.reason })
+      : [{ required: true, whitespace: true, message: t('org.rules.restoreReasonRequired'), trigger: 'blur' }],
   }
 }
 

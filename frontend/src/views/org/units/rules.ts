@@ -1,6 +1,8 @@
 import type { FormItemRule } from 'element-plus'
 import type { Unit, UnitFields, UnitType } from '@/api/org/units'
-import { t } from '@/locales'
+import type { FormRules } from '@/api/meta/field-rules'
+import { t, tOr } from '@/locales'
+import { checkByRule, requiredChoice, ruleItems } from '../field-rules'
 
 /** The unit form as edited in the dialog. */
 export interface UnitForm {
@@ -122,56 +124,49 @@ export function bodyOf(form: UnitForm): UnitFields {
   }
 }
 
-const CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/
-
-function blank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+function label(field: string): string {
+  return tOr(`units.fields.${field}`, field)
 }
 
-/** The message for a bad value of one field, or null when it is fine. */
-export function checkUnitField(field: UnitFormField, form: UnitForm): string | null {
-  const v = form[field]
-  switch (field) {
-    case 'code':
-      if (blank(v)) return t('units.rules.codeRequired')
-      return CODE_PATTERN.test(String(v).trim()) ? null : t('units.rules.codeFormat')
-    case 'name':
-      if (blank(v)) return t('units.rules.nameRequired')
-      return String(v).trim().length > 100 ? t('units.rules.nameLength') : null
-    case 'type':
-      return blank(v) ? t('units.rules.typeRequired') : null
-    case 'responsibleOrgId':
-      return blank(v) ? t('units.rules.responsibleOrgRequired') : null
-    case 'students':
-      if (!fieldsForType(form.type).includes('students') || blank(v)) return null
-      return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? null : t('units.rules.studentsInteger')
-    case 'linkedOn':
-      if (form.type !== 'YOUTH_SOCIETY') return null
-      return blank(v) ? t('units.rules.linkedOnRequired') : null
-    default:
-      return null
+/** Fields only some types have are judged only when the type has them (else they are sent as null). */
+function applies(field: UnitFormField, form: UnitForm): boolean {
+  return !(TYPE_FIELDS as readonly string[]).includes(field) || fieldsForType(form.type).includes(field as TypeField)
+}
+
+/**
+ * The message for a bad value of one field by the served rules, or null when it is fine (type and the
+ * responsible org, which are chosen, are only required).
+ */
+export function checkUnitField(field: UnitFormField, form: UnitForm, served: FormRules): string | null {
+  if (field === 'type') return form.type ? null : t('units.rules.typeRequired')
+  if (field === 'responsibleOrgId')
+    return form.responsibleOrgId === null ? t('units.rules.responsibleOrgRequired') : null
+  const rule = served[field]
+  if (!rule || !applies(field, form)) return null
+  const before = rule.notBefore
+  const other = before && before in form ? { value: form[before as UnitFormField], label: label(before) } : null
+  return checkByRule(rule, form[field], label(field), other)
+}
+
+/**
+ * el-form rules from the server's field rules (`served`: null until they have come); a function so the
+ * messages follow the language and the type.
+ */
+export function unitRules(form: UnitForm, served: FormRules | null): Partial<Record<UnitFormField, FormItemRule[]>> {
+  const rules: Partial<Record<UnitFormField, FormItemRule[]>> = {
+    type: requiredChoice(
+      () => t('units.rules.typeRequired'),
+      () => form.type,
+    ),
+    responsibleOrgId: requiredChoice(
+      () => t('units.rules.responsibleOrgRequired'),
+      () => form.responsibleOrgId,
+    ),
   }
-}
-
-const CHECKED: readonly UnitFormField[] = ['code', 'name', 'type', 'responsibleOrgId', 'students', 'linkedOn']
-
-/** el-form rules; a function so the messages follow the language and the type. */
-export function unitRules(form: UnitForm): Partial<Record<UnitFormField, FormItemRule[]>> {
-  const required = new Set<UnitFormField>(['code', 'name', 'type', 'responsibleOrgId'])
-  if (form.type === 'YOUTH_SOCIETY') required.add('linkedOn')
-  const rules: Partial<Record<UnitFormField, FormItemRule[]>> = {}
-  for (const field of CHECKED) {
-    rules[field] = [
-      {
-        required: required.has(field),
-        trigger: field === 'code' || field === 'name' || field === 'students' ? 'blur' : 'change',
-        validator: (_rule: unknown, _value: unknown, callback: (error?: Error) => void) => {
-          const message = checkUnitField(field, form)
-          if (message) callback(new Error(message))
-          else callback()
-        },
-      },
-    ]
+  for (const field of UNIT_FORM_FIELDS) {
+    const rule = served?.[field]
+    if (!rule || !applies(field, form)) continue
+    rules[field] = ruleItems(rule, { label: label(field), value: () => form[field] })
   }
   return rules
 }

@@ -8,6 +8,19 @@ import type { Org, OrgNode } from '@/api/org/organizations'
 import { useSessionStore } from '@/store/session'
 import OrganizationsPage from '../index.vue'
 import OrgFormDialog from '../components/org-form.vue'
+import { SERVED } from '../../__tests__/served-rules'
+
+vi.mock('@/api/meta/field-rules', () => ({ loadFieldRules: vi.fn(async () => SERVED) }))
+vi.mock('@/api/meta/enums', () => ({
+  loadEnums: vi.fn(async () => ({
+    orgKinds: [],
+    branchKinds: [],
+    sectors: [],
+    roles: [],
+    rootKinds: ['COUNTY_COMMITTEE'],
+    childKinds: { COUNTY_COMMITTEE: ['TOWNSHIP_COMMITTEE', 'BASIC_COMMITTEE', 'BRANCH'] },
+  })),
+}))
 
 vi.mock('@/api/org/organizations', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/api/org/organizations')>()
@@ -18,6 +31,7 @@ vi.mock('@/api/org/organizations', async (importOriginal) => {
     fetchOrg: vi.fn(),
     searchOrgs: vi.fn(),
     createOrg: vi.fn(),
+    restoreOrg: vi.fn(),
   }
 })
 
@@ -52,9 +66,21 @@ const school: OrgNode = {
   childCount: 0,
 }
 
+/** What the server allows below each kind here (the detail's allowedChildKinds). */
+const BELOW: Record<string, Org['allowedChildKinds']> = {
+  COUNTY_COMMITTEE: ['TOWNSHIP_COMMITTEE', 'BASIC_COMMITTEE', 'BRANCH'],
+  TOWNSHIP_COMMITTEE: ['BASIC_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'],
+  BASIC_COMMITTEE: ['GENERAL_BRANCH', 'BRANCH'],
+  GENERAL_BRANCH: ['BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH', 'FLOATING_BRANCH'],
+}
+
 function orgOf(node: OrgNode, parent: OrgNode | null): Org {
   const path = parent ? [parent, node] : [node]
   return {
+    activeChildCount: node.childCount,
+    allowedChildKinds: node.dissolvedOn ? [] : (BELOW[node.kind] ?? []),
+    dissolveRefusal: node.childCount > 0 ? `该组织还有 ${node.childCount} 个未撤销的下级组织` : null,
+    restoreRefusal: null,
     ...node,
     parent: parent ? { id: parent.id, code: parent.code, name: parent.name } : null,
     establishedOn: '2001-05-04',
@@ -325,5 +351,68 @@ describe('the organizations page', () => {
     press(item('X01'), 'ArrowLeft')
     await flushPromises()
     expect(item('X01').getAttribute('aria-expanded')).toBe('false')
+  })
+
+  it('offers 恢复 on a dissolved org: a reason is asked, or the server’s refusal explained before anything', async () => {
+    const gone: OrgNode = { ...school, id: 6, code: 'X01-06', name: '已撤销团委', dissolvedOn: '2024-03-01' }
+    vi.mocked(api.fetchRoots).mockResolvedValue([gone])
+    vi.mocked(api.fetchOrg).mockImplementation(async () => orgOf(gone, null))
+    vi.mocked(api.restoreOrg).mockResolvedValue({ ...orgOf({ ...gone, dissolvedOn: null }, null) })
+    const w = await mountPage(['org:read', 'org:write'])
+    await w.find('[data-test="org-show-dissolved"]').trigger('click')
+    await flushPromises()
+    await w.find('[data-test="org-node-X01-06"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test="org-dissolve"]').exists()).toBe(false)
+    expect(w.find('[data-test="org-add-child"]').exists()).toBe(false)
+
+    await w.find('[data-test="org-restore"]').trigger('click')
+    await flushPromises()
+    const reason = document.querySelector('[data-test="org-restore-reason"]') as HTMLTextAreaElement
+    expect(reason).not.toBeNull()
+    reason.value = '误撤销'
+    reason.dispatchEvent(new Event('input'))
+    ;(document.querySelector('[data-test="org-restore-submit"]') as HTMLElement).click()
+    await flushPromises()
+    expect(api.restoreOrg).toHaveBeenCalledWith(6, '误撤销')
+  })
+
+  it('explains why a dissolved org cannot be restored, without asking for a reason', async () => {
+    const gone: OrgNode = { ...school, id: 6, code: 'X01-06', name: '已撤销团委', dissolvedOn: '2024-03-01' }
+    vi.mocked(api.fetchRoots).mockResolvedValue([gone])
+    vi.mocked(api.fetchOrg).mockImplementation(async () => ({
+      ...orgOf(gone, null),
+      restoreRefusal: '上级组织已撤销，请先恢复上级组织',
+    }))
+    const again = await mountPage(['org:read', 'org:write'])
+    const toggle = again.find('[data-test="org-show-dissolved"]')
+    if (!toggle.classes().includes('is-checked')) await toggle.trigger('click')
+    await flushPromises()
+    await again.find('[data-test="org-node-X01-06"]').trigger('click')
+    await flushPromises()
+    await again.find('[data-test="org-restore"]').trigger('click')
+    await flushPromises()
+    const shown = [...document.querySelectorAll('[data-test="org-restore-blocked"]')].map((e) => e.textContent)
+    expect(shown.join()).toContain('上级组织已撤销')
+    expect(document.querySelector('[data-test="org-restore-reason"]')).toBeNull()
+    expect(document.querySelector('[data-test="org-restore-submit"]')).toBeNull()
+  })
+
+  it('edits with the code read-only and offers only the kinds the parent’s kind may have', async () => {
+    const w = await mountPage(['org:read', 'org:write'])
+    await w.find('[data-test="org-tree"] .el-tree-node__expand-icon').trigger('click')
+    await flushPromises()
+    await w.find('[data-test="org-node-X01-01"]').trigger('click')
+    await flushPromises()
+    await w.find('[data-test="org-edit"]').trigger('click')
+    await flushPromises()
+    await flushPromises()
+    const form = w.findComponent(OrgFormDialog)
+    expect((form.find('input[data-test="org-form-code"]').element as HTMLInputElement).disabled).toBe(true)
+    const labels = form.findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'))
+    // The kind list comes first (the sectors follow): what a county committee may have, no more.
+    expect(labels.slice(0, 3)).toEqual(['乡镇团委', '基层团委', '团支部'])
+    expect(labels).not.toContain('团县委')
+    expect(labels).not.toContain('团总支')
   })
 })

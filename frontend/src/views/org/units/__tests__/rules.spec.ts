@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { i18n } from '@/locales'
+import { SERVED } from '../../__tests__/served-rules'
 import { bodyOf, checkUnitField, emptyUnitForm, fieldsForType, unitRules, type UnitForm } from '../rules'
 
 function validForm(over: Partial<UnitForm> = {}): UnitForm {
   return {
     ...emptyUnitForm(),
-    code: 'U-001',
+    code: 'C01.T03.U07',
     name: '示例科技有限公司',
     type: 'NON_PUBLIC_ENTERPRISE',
     responsibleOrgId: 5,
@@ -14,7 +15,7 @@ function validForm(over: Partial<UnitForm> = {}): UnitForm {
 }
 
 function runRule(form: UnitForm, field: keyof UnitForm): string | null {
-  const rule = unitRules(form)[field]?.[0]
+  const rule = unitRules(form, SERVED.unit)[field]?.[0]
   if (!rule?.validator) throw new Error(`no validator for ${field}`)
   let message: string | null = 'not called'
   rule.validator(
@@ -70,40 +71,43 @@ describe('unit form fields per type', () => {
   })
 })
 
-describe('unit form rules', () => {
+describe('unit form rules, built from the served field rules', () => {
+  it('accept a dotted code (as the demo and imports have) and refuse one with a space', () => {
+    expect(runRule(validForm(), 'code')).toBeNull()
+    expect(runRule(validForm({ code: 'C01.T03 U07' }), 'code')).toBe(
+      '单位编码只能由字母、数字、下划线（_）、点（.）或连字符（-）组成，最长 64 位',
+    )
+    expect(checkUnitField('code', validForm({ code: '单位1' }), SERVED.unit)).not.toBeNull()
+  })
+
   it('require code, name, type and the responsible org, in Chinese', () => {
     const form = emptyUnitForm()
-    expect(runRule(form, 'code')).toBe('请输入单位编码')
-    expect(runRule(form, 'name')).toBe('请输入单位名称')
+    expect(runRule(form, 'code')).toBe('请填写单位编码')
+    expect(runRule(form, 'name')).toBe('请填写单位名称')
     expect(runRule(form, 'type')).toBe('请选择单位类型')
     expect(runRule(form, 'responsibleOrgId')).toBe('请选择属地团组织')
     expect(runRule(validForm(), 'responsibleOrgId')).toBeNull()
   })
 
-  it('require the linked date for a youth society only', () => {
-    expect(runRule(validForm({ type: 'YOUTH_SOCIETY' }), 'linkedOn')).toBe('请选择建立或联系日期')
-    expect(unitRules(validForm({ type: 'YOUTH_SOCIETY' })).linkedOn?.[0].required).toBe(true)
-    expect(runRule(validForm({ type: 'YOUTH_SOCIETY', linkedOn: '2024-03-01' }), 'linkedOn')).toBeNull()
-    expect(runRule(validForm({ type: 'NON_PUBLIC_ENTERPRISE' }), 'linkedOn')).toBeNull()
-    expect(unitRules(validForm()).linkedOn?.[0].required).toBe(false)
+  it('do not require the linked date, as the server does not; refuse one after today', () => {
+    const society = validForm({ type: 'YOUTH_SOCIETY' })
+    expect(runRule(society, 'linkedOn')).toBeNull()
+    expect(unitRules(society, SERVED.unit).linkedOn?.[0].required).toBe(false)
+    expect(runRule({ ...society, linkedOn: '2999-01-01' }, 'linkedOn')).toBe('建立或联系日期不能晚于今天')
   })
 
-  it('refuse negative or fractional student counts at schools, ignore them elsewhere', () => {
-    expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: -1 }))).toBe(
-      '在校学生数应为不小于 0 的整数',
+  it('refuse negative, fractional or too many students at schools, ignore them elsewhere', () => {
+    expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: -1 }), SERVED.unit)).toBe(
+      '在校学生数须为 0 至 10000000 之间的整数',
     )
-    expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: 10.5 }))).not.toBeNull()
-    expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: 0 }))).toBeNull()
-    expect(checkUnitField('students', validForm({ type: 'VILLAGE', students: -1 }))).toBeNull()
-  })
-
-  it('refuse a code with spaces or Chinese', () => {
-    expect(checkUnitField('code', validForm({ code: 'U 01' }))).toBe('单位编码只能包含字母、数字、“-”和“_”，最长 32 位')
-    expect(checkUnitField('code', validForm({ code: '单位1' }))).not.toBeNull()
+    expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: 10.5 }), SERVED.unit)).not.toBeNull()
+    expect(checkUnitField('students', validForm({ type: 'MIDDLE_SCHOOL', students: 0 }), SERVED.unit)).toBeNull()
+    expect(checkUnitField('students', validForm({ type: 'VILLAGE', students: -1 }), SERVED.unit)).toBeNull()
   })
 
   it('follow the language', () => {
     i18n.global.locale.value = 'en-US'
     expect(runRule(emptyUnitForm(), 'type')).toBe('Choose the unit type')
+    expect(runRule(emptyUnitForm(), 'code')).toBe('Unit code is required')
   })
 })
