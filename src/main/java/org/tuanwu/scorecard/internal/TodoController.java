@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tuanwu.identity.Actor;
@@ -74,7 +74,8 @@ class TodoController {
 				size);
 	}
 
-	@RequestMapping(path = "/export", method = { RequestMethod.POST, RequestMethod.GET })
+	/** An audited download, so only {@code POST} (docs/api.md "Safe methods"). */
+	@PostMapping("/export")
 	void export(@RequestParam Optional<String> org, @RequestParam Optional<String> kind,
 			@RequestParam Optional<String> township, HttpServletResponse response) throws IOException {
 		Actor actor = actors.get();
