@@ -41,7 +41,9 @@ const messages: Messages = {
       displayName: 'Name',
       roles: 'Roles',
       scope: 'Scope',
-      scopeHint: 'Empty means all organizations (platform administrators only)',
+      scopeHint: 'The scope must be an organization below your own scope',
+      rolesHint:
+        'The separated administrators (system, security, audit) are managed only with the users command on the server',
       enabled: 'Enabled',
     },
     rules: {
@@ -49,6 +51,7 @@ const messages: Messages = {
       usernameFormat: '3–32 letters, digits, dots, hyphens or underscores',
       displayNameRequired: 'Enter the name',
       rolesRequired: 'Choose at least one role',
+      scopeRequired: 'Choose the scope',
     },
     actions: {
       edit: 'Edit',
@@ -68,6 +71,7 @@ const messages: Messages = {
       updated: 'Changes saved',
       unlocked: 'Unlocked',
       refused: 'The server refused this',
+      separatedAdmin: 'Separated administrator accounts cannot be managed in the web app',
     },
   },
   audit: {

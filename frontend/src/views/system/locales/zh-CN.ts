@@ -39,7 +39,8 @@ const messages = {
       displayName: '姓名',
       roles: '角色',
       scope: '管理范围',
-      scopeHint: '不选择表示全部组织（仅平台级管理员可设置）',
+      scopeHint: '管理范围须是您自己管理范围之下的团组织',
+      rolesHint: '三员（系统管理员、安全管理员、审计管理员）账户只能由服务器上的 users 命令管理',
       enabled: '启用',
     },
     rules: {
@@ -47,6 +48,7 @@ const messages = {
       usernameFormat: '用户名为 3–32 位字母、数字、点、连字符或下划线',
       displayNameRequired: '请输入姓名',
       rolesRequired: '请至少选择一个角色',
+      scopeRequired: '请选择管理范围',
     },
     actions: {
       edit: '编辑',
@@ -66,6 +68,7 @@ const messages = {
       updated: '已保存修改',
       unlocked: '已解锁',
       refused: '服务器拒绝了此操作',
+      separatedAdmin: '三员账户不能在网页上管理',
     },
   },
   audit: {
