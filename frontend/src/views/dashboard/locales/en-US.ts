@@ -52,6 +52,11 @@ const messages: Messages = {
       note: 'Note',
     },
     openOrg: 'Show {name} in the org tree',
+    notes: {
+      TERM_EXPIRED: 'Term ended on {date}; hold an election',
+      TERM_EXPIRING: 'Term ends on {date} (within 90 days)',
+      VILLAGE_UNCOVERED: '{unit} has no league organization',
+    },
   },
 }
 

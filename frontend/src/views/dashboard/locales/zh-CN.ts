@@ -11,7 +11,7 @@ const messages = {
     tileHints: {
       orgs: '在册团组织数（不含已撤销）',
       branches: '团支部、联合/临时/流动团员团支部',
-      villageCoverage: '已建(或联建)团组织的村、社区 ÷ 全部村、社区',
+      villageCoverage: '已建(或联建)团组织的村(社区) ÷ 全部村(社区)',
       indicators: '达标指标数 / 有目标的指标数',
     },
     byPack: '各规则包指标达标情况',
@@ -50,6 +50,11 @@ const messages = {
       note: '说明',
     },
     openOrg: '在组织树中查看 {name}',
+    notes: {
+      TERM_EXPIRED: '届期已于 {date} 届满，请尽快换届',
+      TERM_EXPIRING: '届期将于 {date} 届满（90 天内）',
+      VILLAGE_UNCOVERED: '{unit} 尚未建立团组织',
+    },
   },
 }
 

@@ -57,6 +57,19 @@ export function todoText(item: TodoItem): string {
   }
 }
 
+/** The note of a to-do beside its org (the org has its own column): the known kinds in the user's language. */
+export function todoNote(item: TodoItem): string {
+  switch (item.kind) {
+    case 'TERM_EXPIRED':
+    case 'TERM_EXPIRING':
+      return t(`todos.notes.${item.kind}`, { date: item.date ?? '—' })
+    case 'VILLAGE_UNCOVERED':
+      return t('todos.notes.VILLAGE_UNCOVERED', { unit: item.unit?.name ?? '—' })
+    default:
+      return item.note ?? ''
+  }
+}
+
 /** Tag colour of a kind: the overdue red, the coming amber, the rest red as obligations still open. */
 export function kindTagType(kind: string): 'danger' | 'warning' {
   return kind === 'TERM_EXPIRING' ? 'warning' : 'danger'

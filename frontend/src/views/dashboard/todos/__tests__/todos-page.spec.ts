@@ -9,7 +9,7 @@ import * as organizations from '@/api/org/organizations'
 import type { TodoItem, TodoSummary } from '@/api/scorecard/todos'
 import { useCurrentOrgStore } from '@/store/org'
 import TodosPage from '../index.vue'
-import { queryOf, stateFromQuery, todoText } from '../use-todos'
+import { queryOf, stateFromQuery, todoNote, todoText } from '../use-todos'
 
 const routeState = reactive<{ query: Record<string, string> }>({ query: {} })
 const push = vi.fn(() => Promise.resolve())
@@ -126,9 +126,15 @@ describe('the to-do list', () => {
     await flushPromises()
     expect(todos.exportTodos).toHaveBeenCalledWith({ org: undefined, kind: 'TERM_EXPIRED', township: undefined })
 
+    const replaced = replace.mock.calls.length
+    const listed = vi.mocked(todos.fetchTodos).mock.calls.length
     await w.get('[data-test="todo-org-B01"]').trigger('click')
+    await flushPromises()
     expect(useCurrentOrgStore().current?.code).toBe('B01')
     expect(push).toHaveBeenCalledWith({ name: 'orgs' })
+    // Leaving for the tree: the list neither reloads for the new current org nor rewrites the URL.
+    expect(replace.mock.calls.length).toBe(replaced)
+    expect(vi.mocked(todos.fetchTodos).mock.calls.length).toBe(listed)
   })
 
   it('shows a refusal of the server in place of the list', async () => {
@@ -161,7 +167,10 @@ describe('the to-do list state and words', () => {
       '甲镇团委 辖区的 一村 尚未建立团组织',
     )
     expect(todoText(item('MEMBER_OVERAGE', town, { note: '3 名团员超龄' }))).toBe('甲镇团委：3 名团员超龄')
+    expect(todoNote(item('TERM_EXPIRED'))).toBe('届期已于 2024-06-01 届满，请尽快换届')
+    expect(todoNote(item('MEMBER_OVERAGE', town, { note: '3 名团员超龄' }))).toBe('3 名团员超龄')
     i18n.global.locale.value = 'en-US'
     expect(todoText(item('TERM_EXPIRING'))).toBe('The term of 甲镇团委 expires on 2024-06-01 (within 90 days)')
+    expect(todoNote(item('TERM_EXPIRING'))).toBe('Term ends on 2024-06-01 (within 90 days)')
   })
 })
