@@ -137,7 +137,7 @@ describe('the position of a rule pack error', () => {
       column: 1,
       reason: 'YAML 格式错误',
     })
-    expect(packProblem({ field: 'x', message: '第 3 行：重复的编号', line: 5 } as never)).toEqual({
+    expect(packProblem({ field: 'x', message: '第 3 行：重复的编号', line: 5 })).toEqual({
       field: 'x',
       line: 5,
       column: null,

@@ -19,7 +19,7 @@ function positive(v: unknown): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null
 }
 
-export function packProblem(p: FieldProblem & { line?: unknown; column?: unknown }): PackProblem {
+export function packProblem(p: FieldProblem): PackProblem {
   const m = POSITION.exec(p.message)
   const line = positive(p.line) ?? (m ? Number(m[1]) : null)
   const column = positive(p.column) ?? (m && m[2] ? Number(m[2]) : null)

@@ -14,7 +14,7 @@ vi.mock('@/components/org-picker.vue', () => ({
     props: { modelValue: { type: Number, default: null } },
     emits: ['update:modelValue'],
     setup:
-      (props, { emit }) =>
+      (_props, { emit }) =>
       () =>
         h('button', { class: 'org-picker-stub', type: 'button', onClick: () => emit('update:modelValue', 42) }, 'pick'),
   }),
