@@ -144,9 +144,9 @@ class TodoBrowserTest extends BrowserTestSupport {
 			assertThat(xlsx.getFileName().toString()).contains("待办提醒");
 			assertThat(exports(username)).isEqualTo(before + 1);
 			// The message says so below the header, not over its scope and current org.
-			for (WebElement started : driver.findElements(By.cssSelector(".tw-download-started"))) {
-				assertThat(started.getRect().getY()).isGreaterThanOrEqualTo(56);
-			}
+			// (It slides in from above: its place is taken once the animation is over.)
+			By started = By.cssSelector(".tw-download-started");
+			wait.until(d -> d.findElements(started).stream().allMatch(m -> m.getRect().getY() >= 56));
 			wait.until(d -> !find("todos-export").getAttribute("class").contains("is-loading"));
 		});
 
