@@ -18,6 +18,9 @@ export interface PageQuery {
 export interface FieldProblem {
   field: string
   message: string
+  /** 1-based position in an uploaded file (a rule pack's YAML), when known. */
+  line?: number
+  column?: number
 }
 
 /** A bad row of an import file. */

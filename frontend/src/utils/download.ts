@@ -9,6 +9,12 @@ import { saveFile } from './save-file'
 export const PREPARING_AFTER_MS = 400
 
 /**
+ * Below the header (56 px): at the default 16 px a download's message covered the header's 管理范围 and current
+ * org at 1366 px, just when the user looks there to see what was exported.
+ */
+export const MESSAGE_OFFSET = 64
+
+/**
  * Fetches a file and saves it, saying so: "正在准备 …" with a spinner while a slow one (an export, a PDF) is
  * being prepared, then "已开始下载 <name>". A failure closes the spinner and leaves the message to the API
  * interceptor. Returns whether the file was saved.
@@ -20,6 +26,7 @@ export async function downloadFile(fetch: () => Promise<DownloadedFile>, fallbac
       message: t('download.preparing', { name: fallbackName }),
       icon: markRaw(Loading),
       duration: 0,
+      offset: MESSAGE_OFFSET,
       customClass: 'tw-download-preparing',
     })
   }, PREPARING_AFTER_MS)
@@ -27,7 +34,11 @@ export async function downloadFile(fetch: () => Promise<DownloadedFile>, fallbac
     const file = await fetch()
     const name = file.filename ?? fallbackName
     saveFile(file, fallbackName)
-    ElMessage.success({ message: t('download.started', { name }), customClass: 'tw-download-started' })
+    ElMessage.success({
+      message: t('download.started', { name }),
+      offset: MESSAGE_OFFSET,
+      customClass: 'tw-download-started',
+    })
     return true
   } catch {
     return false

@@ -33,7 +33,11 @@ export interface AuditQuery extends PageQuery {
 export interface AuditVerification {
   valid: boolean
   checked: number
+  /** The first row that cannot be trusted; null when only a checkpoint is bad. */
   firstBrokenId: number | null
+  checkpoints: number
+  /** What is wrong, in Chinese (a deleted record, a rolled-back database); null when valid. */
+  problem: string | null
 }
 
 export async function searchAudit(query: AuditQuery): Promise<Page<AuditEvent>> {
@@ -46,7 +50,8 @@ export async function fetchActions(): Promise<string[]> {
   return data
 }
 
+/** Verifying is an audited action (it records AUDIT_VERIFIED), so a POST. */
 export async function verifyAudit(): Promise<AuditVerification> {
-  const { data } = await http.get<AuditVerification>('/audit/verification')
+  const { data } = await http.post<AuditVerification>('/audit/verification')
   return data
 }

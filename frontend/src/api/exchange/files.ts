@@ -40,12 +40,24 @@ export async function download(
   return { blob: response.data, filename: filenameFrom(response.headers['content-disposition']) }
 }
 
+/**
+ * POST for a file: an audited download (an export) is an action, and a GET never writes (docs/api.md "Safe
+ * methods"). The query parameters stay in the URL; the CSRF header goes with it as with every POST.
+ */
+export async function downloadAudited(
+  url: string,
+  params: Record<string, string | number | boolean>,
+): Promise<DownloadedFile> {
+  const response = await http.post<Blob>(url, null, { params, responseType: 'blob' })
+  return { blob: response.data, filename: filenameFrom(response.headers['content-disposition']) }
+}
+
 export function downloadTemplate(type: ExchangeType, format: FileFormat): Promise<DownloadedFile> {
   return download(`/exchange/${type}/template`, { format })
 }
 
 export function exportRecords(type: ExchangeType, format: FileFormat, under?: number): Promise<DownloadedFile> {
-  return download(`/exchange/${type}/export`, under === undefined ? { format } : { format, under })
+  return downloadAudited(`/exchange/${type}/export`, under === undefined ? { format } : { format, under })
 }
 
 /** Imports a file; a 422 ApiError carries the bad rows (and nothing was written). */

@@ -1,6 +1,7 @@
 import { http } from '../http'
-import { download, type DownloadedFile } from '../exchange/files'
+import { downloadAudited, type DownloadedFile } from '../exchange/files'
 import type { OrgRef, Page, PageQuery } from '../types'
+import type { TodoSummary } from './todos'
 
 /** docs/api.md "Scorecard". */
 export type IndicatorStatus = 'MET' | 'NOT_MET' | 'NO_DATA' | 'INFO'
@@ -96,7 +97,7 @@ export async function fetchScorecard(q: ScorecardQuery): Promise<Scorecard> {
 }
 
 export function exportScorecard(q: ScorecardQuery, format: 'xlsx' | 'pdf'): Promise<DownloadedFile> {
-  return download('/scorecards/export', { org: q.org, pack: q.pack, period: q.period, format })
+  return downloadAudited('/scorecards/export', { org: q.org, pack: q.pack, period: q.period, format })
 }
 
 export async function fetchEvidence(q: EvidenceQuery): Promise<Page<EvidenceRow>> {
@@ -105,7 +106,7 @@ export async function fetchEvidence(q: EvidenceQuery): Promise<Page<EvidenceRow>
 }
 
 export function exportEvidence(q: Omit<EvidenceQuery, 'page' | 'size'>): Promise<DownloadedFile> {
-  return download('/scorecards/evidence', {
+  return downloadAudited('/scorecards/evidence', {
     org: q.org,
     pack: q.pack,
     period: q.period,
@@ -155,7 +156,10 @@ export interface Dashboard {
   }
   packs: PackSummary[]
   worstChildren: WorstChild[]
-  alerts: DashboardAlert[]
+  /** The to-do summary (counts per kind, the first five items), as `GET /todos/summary`. */
+  todos: TodoSummary
+  /** @deprecated the former shape of `todos.first`; use `todos`. */
+  alerts?: DashboardAlert[]
 }
 
 export async function fetchDashboard(org?: string): Promise<Dashboard> {

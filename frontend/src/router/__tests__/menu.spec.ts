@@ -16,6 +16,7 @@ describe('menu filtering by permissions', () => {
     )
     expect(keys(menu)).toEqual([
       'dashboard',
+      'todos',
       'org',
       'orgs',
       'units',
@@ -56,14 +57,23 @@ describe('menu filtering by permissions', () => {
     expect(keys(without)).not.toContain('scorecard')
     expect(keys(without)).not.toContain('scorecard-board')
     const withRead = filterMenu(MENU, new Set(['org:read', 'scorecard:read']))
-    expect(keys(withRead)).toEqual(['dashboard', 'org', 'orgs', 'units', 'scorecard', 'scorecard-board', 'rule-packs'])
+    expect(keys(withRead)).toEqual([
+      'dashboard',
+      'todos',
+      'org',
+      'orgs',
+      'units',
+      'scorecard',
+      'scorecard-board',
+      'rule-packs',
+    ])
     const group = withRead.find((i) => i.key === 'scorecard')
     expect(group?.children?.map((c) => c.path)).toEqual(['/scorecard/board', '/scorecard/packs'])
   })
 
   it('lets a user with scorecard:read only land on the dashboard', () => {
     const menu = filterMenu(MENU, new Set(['scorecard:read']))
-    expect(keys(menu)).toEqual(['dashboard', 'scorecard', 'scorecard-board', 'rule-packs'])
+    expect(keys(menu)).toEqual(['dashboard', 'todos', 'scorecard', 'scorecard-board', 'rule-packs'])
     expect(firstPath(menu)).toBe('/dashboard')
   })
 
@@ -90,7 +100,7 @@ describe('the menu built from the modules’ route meta', () => {
   })
 
   it('orders the groups as docs/ui.md does: dashboard, org, scorecard, exchange, system', () => {
-    expect(MENU.map((i) => i.key)).toEqual(['dashboard', 'org', 'scorecard', 'exchange', 'system'])
+    expect(MENU.map((i) => i.key)).toEqual(['dashboard', 'todos', 'org', 'scorecard', 'exchange', 'system'])
     expect(MENU.find((i) => i.key === 'org')?.children?.map((c) => [c.key, c.path, c.permission, c.title])).toEqual([
       ['orgs', '/org/organizations', 'org:read', 'org.menu.orgs'],
       ['units', '/org/units', 'org:read', 'org.menu.units'],
@@ -118,7 +128,7 @@ describe('the menu built from the modules’ route meta', () => {
       ],
     }
     const menu = buildMenu([...MODULES, members])
-    expect(menu.map((i) => i.key)).toEqual(['dashboard', 'org', 'members', 'scorecard', 'exchange', 'system'])
+    expect(menu.map((i) => i.key)).toEqual(['dashboard', 'todos', 'org', 'members', 'scorecard', 'exchange', 'system'])
     // In its group by order, not by declaration; a route without menu placement (a detail page) stays out.
     expect(menu.find((i) => i.key === 'members')?.children?.map((c) => c.key)).toEqual(['members', 'transfers'])
     expect(filterMenu(menu, new Set(['org:read'])).map((i) => i.key)).toEqual(['org', 'members'])

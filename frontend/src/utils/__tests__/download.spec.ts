@@ -3,7 +3,7 @@ import { ElMessage } from 'element-plus'
 import { i18n } from '@/locales'
 import type { DownloadedFile } from '@/api/exchange/files'
 import { saveFile } from '../save-file'
-import { downloadFile, PREPARING_AFTER_MS } from '../download'
+import { downloadFile, MESSAGE_OFFSET, PREPARING_AFTER_MS } from '../download'
 
 vi.mock('../save-file', () => ({ saveFile: vi.fn() }))
 
@@ -29,7 +29,9 @@ describe('a download says so', () => {
     const success = vi.spyOn(ElMessage, 'success')
     expect(await downloadFile(async () => file, '团组织.xlsx')).toBe(true)
     expect(saveFile).toHaveBeenCalledWith(file, '团组织.xlsx')
-    expect(success).toHaveBeenCalledWith(expect.objectContaining({ message: '已开始下载 团组织-20250504.xlsx' }))
+    expect(success).toHaveBeenCalledWith(
+      expect.objectContaining({ message: '已开始下载 团组织-20250504.xlsx', offset: MESSAGE_OFFSET }),
+    )
   })
 
   it('shows "正在准备 …" while a slow export is prepared, and closes it once the file is there', async () => {

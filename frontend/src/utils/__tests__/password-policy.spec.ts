@@ -24,9 +24,20 @@ describe('password policy', () => {
     expect(characterClasses('团员a1')).toBe(3)
   })
 
-  it('refuses the username itself, ignoring case', () => {
+  it('refuses a password holding the username, ignoring case, forwards or backwards (as the server)', () => {
     expect(passwordViolations('Admin.2024', 'admin.2024')).toEqual(['notUsername'])
-    expect(passwordViolations('Admin.2024', 'admin')).toEqual([])
+    expect(passwordViolations('Admin.2024', 'admin')).toEqual(['notUsername'])
+    expect(passwordViolations('Nimda.2024', 'admin')).toEqual(['notUsername'])
+    expect(passwordViolations('Admin.2024', 'zhangsan')).toEqual([])
+  })
+
+  it('caps the length at 64 characters and 72 bytes, the bytes said only when the length is fine', () => {
+    expect(passwordViolations('Aa1!' + 'x'.repeat(60), 'zhangsan')).toEqual([])
+    expect(passwordViolations('Aa1!' + 'x'.repeat(61), 'zhangsan')).toEqual(['length'])
+    // 24 Chinese characters are 72 bytes; the 25th is one too many though only 29 characters.
+    expect(passwordViolations('Aa1!' + '团'.repeat(22) + 'x', 'zhangsan')).toEqual([])
+    expect(passwordViolations('Aa1!' + '团'.repeat(23), 'zhangsan')).toEqual(['bytes'])
+    expect(passwordViolations('Aa1!' + '团'.repeat(70), 'zhangsan')).toEqual(['length'])
   })
 
   it('reports every broken rule at once', () => {

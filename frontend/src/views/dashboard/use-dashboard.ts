@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardAlert, PackSummary } from '@/api/scorecard/scorecards'
+import type { Dashboard, PackSummary } from '@/api/scorecard/scorecards'
 import { formatNumber, formatPercent } from '@/utils/format'
 import { t } from '@/locales'
 
@@ -44,26 +44,4 @@ export function packSeries(packs: readonly PackSummary[]): {
     notMet: packs.map((p) => p.notMet),
     noData: packs.map((p) => p.noData),
   }
-}
-
-/** The text of an alert. */
-export function alertText(a: DashboardAlert): string {
-  switch (a.type) {
-    case 'TERM_EXPIRED':
-      return t('dashboard.alerts.termExpired', { org: a.org.name, date: a.date ?? '—' })
-    case 'TERM_EXPIRING':
-      return t('dashboard.alerts.termExpiring', { org: a.org.name, date: a.date ?? '—' })
-    case 'VILLAGE_UNCOVERED':
-      return t('dashboard.alerts.villageUncovered', { org: a.org.name, unit: a.unit?.name ?? '—' })
-    default:
-      return a.org.name
-  }
-}
-
-/** Alert order: expired terms first, then expiring (soonest first), then uncovered villages. */
-export function sortAlerts(alerts: readonly DashboardAlert[]): DashboardAlert[] {
-  const rank: Record<string, number> = { TERM_EXPIRED: 0, TERM_EXPIRING: 1, VILLAGE_UNCOVERED: 2 }
-  return [...alerts].sort(
-    (a, b) => (rank[a.type] ?? 3) - (rank[b.type] ?? 3) || String(a.date ?? '').localeCompare(String(b.date ?? '')),
-  )
 }

@@ -17,11 +17,11 @@ export function targetTypeLabel(type: string | null): string {
 
 /** Where the label of a changed field is, by the type of record changed; the first that knows it wins. */
 const FIELD_LABELS: Readonly<Record<string, readonly string[]>> = {
-  ORG: ['org.fields'],
-  UNIT: ['units.fields'],
-  USER: ['users.form', 'users.columns'],
+  ORG: ['org.fields', 'audit.fields'],
+  UNIT: ['units.fields', 'audit.fields'],
+  USER: ['users.form', 'users.columns', 'audit.fields'],
 }
-const ANY_TYPE: readonly string[] = ['org.fields', 'units.fields', 'users.form', 'users.columns']
+const ANY_TYPE: readonly string[] = ['org.fields', 'units.fields', 'users.form', 'users.columns', 'audit.fields']
 
 export function fieldLabel(targetType: string | null, field: string): string {
   const places = (targetType && FIELD_LABELS[targetType]) || ANY_TYPE

@@ -41,7 +41,9 @@ const messages: Messages = {
       displayName: 'Name',
       roles: 'Roles',
       scope: 'Scope',
-      scopeHint: 'Empty means all organizations (platform administrators only)',
+      scopeHint: 'The scope must be an organization below your own scope',
+      rolesHint:
+        'The separated administrators (system, security, audit) are managed only with the users command on the server',
       enabled: 'Enabled',
     },
     rules: {
@@ -49,6 +51,7 @@ const messages: Messages = {
       usernameFormat: '3–32 letters, digits, dots, hyphens or underscores',
       displayNameRequired: 'Enter the name',
       rolesRequired: 'Choose at least one role',
+      scopeRequired: 'Choose the scope',
     },
     actions: {
       edit: 'Edit',
@@ -68,6 +71,7 @@ const messages: Messages = {
       updated: 'Changes saved',
       unlocked: 'Unlocked',
       refused: 'The server refused this',
+      separatedAdmin: 'Separated administrator accounts cannot be managed in the web app',
     },
   },
   audit: {
@@ -95,8 +99,11 @@ const messages: Messages = {
       none: 'No field changes recorded for this event',
     },
     verify: 'Verify log integrity',
-    verifyValid: 'The log is intact: {n} records checked, no tampering found.',
-    verifyBroken: 'The log is broken: {n} records checked, first bad record id {id}.',
+    verifyValid: 'The log is intact: {n} records and {checkpoints} checkpoints checked, no tampering found.',
+    verifyBroken: 'The log is broken: {n} records checked.',
+    verifyFirstBroken: 'First record that cannot be trusted: id {id}',
+    verifyCheckpoints: '{n} checkpoints',
+    verifyRecorded: 'This verification is recorded in the audit log',
     actions: {
       LOGIN_SUCCESS: 'Signed in',
       LOGIN_FAILURE: 'Sign-in failed',
@@ -122,6 +129,10 @@ const messages: Messages = {
       RULE_PACK_UPLOADED: 'Rule pack uploaded',
       AUDIT_VERIFIED: 'Audit log verified',
       AUDIT_CHAIN_KEYED: 'Audit log keyed',
+      ACCESS_REFUSED: 'Access refused',
+      CSRF_REFUSED: 'Cross-site request refused',
+      LOGIN_THROTTLED: 'Too many sign-in attempts (address paused)',
+      REFUSALS_SUPPRESSED: 'Too many refusals (summarized)',
     },
     targetTypes: {
       ORG: 'League organization',
@@ -129,6 +140,17 @@ const messages: Messages = {
       USER: 'User',
       SCORECARD: 'Scorecard',
       RULE_PACK: 'Rule pack',
+      TODOS: 'To-do list',
+      REQUEST: 'Request',
+      ADDRESS: 'Client address',
+    },
+    /** Fields the record's own module does not name (a move's parent, a user's scope). */
+    fields: {
+      parent: 'Parent organization',
+      scope: 'Scope',
+      enabled: 'Enabled',
+      roles: 'Roles',
+      displayName: 'Name',
     },
     emptyValue: '(empty)',
   },

@@ -39,7 +39,8 @@ const messages = {
       displayName: '姓名',
       roles: '角色',
       scope: '管理范围',
-      scopeHint: '不选择表示全部组织（仅平台级管理员可设置）',
+      scopeHint: '管理范围须是您自己管理范围之下的团组织',
+      rolesHint: '三员（系统管理员、安全管理员、审计管理员）账户只能由服务器上的 users 命令管理',
       enabled: '启用',
     },
     rules: {
@@ -47,6 +48,7 @@ const messages = {
       usernameFormat: '用户名为 3–32 位字母、数字、点、连字符或下划线',
       displayNameRequired: '请输入姓名',
       rolesRequired: '请至少选择一个角色',
+      scopeRequired: '请选择管理范围',
     },
     actions: {
       edit: '编辑',
@@ -66,6 +68,7 @@ const messages = {
       updated: '已保存修改',
       unlocked: '已解锁',
       refused: '服务器拒绝了此操作',
+      separatedAdmin: '三员账户不能在网页上管理',
     },
   },
   audit: {
@@ -93,8 +96,11 @@ const messages = {
       none: '此事件没有字段变更记录',
     },
     verify: '校验日志完整性',
-    verifyValid: '日志完整：已校验 {n} 条记录，未发现篡改。',
-    verifyBroken: '日志完整性被破坏：已校验 {n} 条记录，第一条异常记录编号 {id}。',
+    verifyValid: '日志完整：已校验 {n} 条记录、{checkpoints} 个检查点，未发现篡改。',
+    verifyBroken: '日志完整性被破坏：已校验 {n} 条记录。',
+    verifyFirstBroken: '第一条不可信的记录编号 {id}',
+    verifyCheckpoints: '检查点 {n} 个',
+    verifyRecorded: '本次校验已记入审计日志',
     actions: {
       LOGIN_SUCCESS: '登录成功',
       LOGIN_FAILURE: '登录失败',
@@ -120,6 +126,10 @@ const messages = {
       RULE_PACK_UPLOADED: '上传规则包',
       AUDIT_VERIFIED: '校验审计日志',
       AUDIT_CHAIN_KEYED: '审计日志启用密钥校验',
+      ACCESS_REFUSED: '拒绝访问',
+      CSRF_REFUSED: '拒绝跨站请求',
+      LOGIN_THROTTLED: '登录尝试过多（暂停该地址登录）',
+      REFUSALS_SUPPRESSED: '拒绝记录过多（合并记录）',
     },
     targetTypes: {
       ORG: '团组织',
@@ -127,6 +137,17 @@ const messages = {
       USER: '用户',
       SCORECARD: '考核结果',
       RULE_PACK: '规则包',
+      TODOS: '待办提醒',
+      REQUEST: '请求',
+      ADDRESS: '来源地址',
+    },
+    /** Fields the record's own module does not name (a move's parent, a user's scope). */
+    fields: {
+      parent: '上级组织',
+      scope: '管理范围',
+      enabled: '启用',
+      roles: '角色',
+      displayName: '姓名',
     },
     emptyValue: '（空）',
   },

@@ -20,3 +20,11 @@ export function userColumns(): UserColumn[] {
 }
 
 export const ROLES = ['SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'ORG_ADMIN', 'PARTY_REVIEWER'] as const
+
+/**
+ * The roles the web app grants. The 三员 (system, security, audit administrators) are kept only with the jar's
+ * `users` command on the server; the API refuses them (403 `user.separated-admin`, docs/api.md "Users").
+ */
+export const GRANTABLE_ROLES = ['ORG_ADMIN', 'PARTY_REVIEWER'] as const
+
+export const SEPARATED_ADMIN = 'user.separated-admin'

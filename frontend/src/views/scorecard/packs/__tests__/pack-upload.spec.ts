@@ -55,8 +55,14 @@ describe('rule pack upload', () => {
           detail: '规则包校验未通过',
           code: 'scorecard.pack-invalid',
           errors: [
-            { field: 'indicators[2].code', message: '未知的指标编码 ORG_FOO' },
-            { field: 'indicators[3].target', message: '目标值应为 0 到 1 之间的比率' },
+            {
+              field: 'indicators[3].target',
+              message: '第 14 行第 15 列：目标值应为 0 到 1 之间的比率',
+              line: 14,
+              column: 15,
+            },
+            { field: 'indicators[2].code', message: '第 8 行第 12 列：未知的指标编码 ORG_FOO', line: 8, column: 12 },
+            { field: 'clauses', message: '缺少条款 JC-08' },
           ],
         },
         '',
@@ -70,9 +76,11 @@ describe('rule pack upload', () => {
     const rows = [...document.querySelectorAll('[data-test="pack-upload-errors"] tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
     )
+    // 1-based line and column in their own columns, in file order; an error without a position last.
     expect(rows).toEqual([
-      ['indicators[2].code', '未知的指标编码 ORG_FOO'],
-      ['indicators[3].target', '目标值应为 0 到 1 之间的比率'],
+      ['8', '12', 'indicators[2].code', '未知的指标编码 ORG_FOO'],
+      ['14', '15', 'indicators[3].target', '目标值应为 0 到 1 之间的比率'],
+      ['—', '—', 'clauses', '缺少条款 JC-08'],
     ])
     expect(document.querySelector('[data-test="pack-upload-error"]')?.textContent).toContain('规则包校验未通过')
     expect(w.emitted('uploaded')).toBeUndefined()
@@ -117,5 +125,23 @@ describe('rule pack upload', () => {
     await flushPromises()
     expect(w.emitted('uploaded')?.[0]).toEqual([saved])
     expect(w.emitted('update:modelValue')?.[0]).toEqual([false])
+  })
+})
+
+describe('the position of a rule pack error', () => {
+  it('reads the position from the message when the numbers are missing, and keeps a message that disagrees', async () => {
+    const { packProblem } = await import('../components/pack-problems')
+    expect(packProblem({ field: 'yaml', message: '第 3 行第 1 列：YAML 格式错误' })).toEqual({
+      field: 'yaml',
+      line: 3,
+      column: 1,
+      reason: 'YAML 格式错误',
+    })
+    expect(packProblem({ field: 'x', message: '第 3 行：重复的编号', line: 5 })).toEqual({
+      field: 'x',
+      line: 5,
+      column: null,
+      reason: '第 3 行：重复的编号',
+    })
   })
 })

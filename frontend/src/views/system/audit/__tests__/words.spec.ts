@@ -86,3 +86,17 @@ describe('the audit log in words', () => {
     expect(targetTypeLabel(null)).toBe('')
   })
 })
+
+describe('the audit log names what the server writes besides the records', () => {
+  it('names the security notes, their targets and the fields other modules do not', () => {
+    for (const code of ['ACCESS_REFUSED', 'CSRF_REFUSED', 'LOGIN_THROTTLED', 'REFUSALS_SUPPRESSED', 'ORG_RESTORED']) {
+      expect(actionLabel(code)).not.toBe(code)
+    }
+    expect(targetTypeLabel('TODOS')).toBe('待办提醒')
+    expect(targetTypeLabel('ADDRESS')).toBe('来源地址')
+    expect(fieldLabel('ORG', 'parent')).toBe('上级组织')
+    expect(fieldLabel('USER', 'scope')).toBe('管理范围')
+    expect(fieldLabel('USER', 'enabled')).toBe('启用')
+    expect(actionLabel('UNIT_CREATED')).toBe('新增单位')
+  })
+})

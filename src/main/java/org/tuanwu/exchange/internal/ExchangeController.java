@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -65,10 +64,9 @@ class ExchangeController {
 	}
 
 	/**
-	 * The export is an audited action: {@code POST}. {@code GET} answers the same, for
-	 * the web app until it moves to {@code POST} (docs/api.md "Safe methods").
+	 * The export is an audited action, so only {@code POST} (docs/api.md "Safe methods").
 	 */
-	@RequestMapping(path = "/export", method = { RequestMethod.POST, RequestMethod.GET })
+	@PostMapping("/export")
 	void export(@PathVariable String type, @RequestParam(defaultValue = "xlsx") String format,
 			@RequestParam Optional<Long> under, @RequestParam(defaultValue = "true") boolean includeDissolved,
 			HttpServletResponse response) throws IOException {

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,10 +70,9 @@ class ScorecardController {
 	}
 
 	/**
-	 * An export is an audited action: {@code POST}; {@code GET} answers the same, for the
-	 * web app until it moves to {@code POST} (docs/api.md "Safe methods").
+	 * An export is an audited action, so only {@code POST} (docs/api.md "Safe methods").
 	 */
-	@RequestMapping(path = "/scorecards/export", method = { RequestMethod.POST, RequestMethod.GET })
+	@PostMapping("/scorecards/export")
 	void export(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
 			@RequestParam Optional<Integer> version, @RequestParam(defaultValue = "xlsx") String format,
 			HttpServletResponse response) throws IOException {
@@ -98,41 +96,53 @@ class ScorecardController {
 	}
 
 	/**
-	 * A page of evidence ({@code GET}), or with {@code format=xlsx} all of it as an
-	 * audited download ({@code POST}; {@code GET} too, until the web app moves to
-	 * {@code POST}).
+	 * A page of evidence. The download of all of it is an audited action and so a
+	 * {@code POST} (below); a {@code GET} asking for a file is refused rather than
+	 * answered with a page the caller did not expect.
 	 */
-	@RequestMapping(path = "/scorecards/evidence", method = { RequestMethod.GET, RequestMethod.POST })
-	@Nullable Page<Evidence> evidence(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
+	@GetMapping("/scorecards/evidence")
+	Page<Evidence> evidence(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
 			@RequestParam String code, @RequestParam Optional<Integer> version,
 			@RequestParam(defaultValue = "false") boolean failingOnly, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, @RequestParam Optional<String> format,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(defaultValue = "50") int size, @RequestParam Optional<String> format) {
+		if (format.isPresent()) {
+			throw Problem.badRequest("scorecard.download-is-post",
+					Text.of("下载明细是受审计的操作，请用 POST /scorecards/evidence?format=xlsx",
+							"Downloading the details is an audited action: use POST /scorecards/evidence?format=xlsx"));
+		}
+		Actor actor = actors.get();
+		actor.require(Permission.SCORECARD_READ);
+		RulePack p = packs.get(pack, version);
+		return engine.evidence(actor, p, org, engine.period(period), code, failingOnly, page, size);
+	}
+
+	/** All the evidence of an indicator as a workbook: an audited download. */
+	@PostMapping("/scorecards/evidence")
+	void evidenceXlsx(@RequestParam String org, @RequestParam String pack, @RequestParam String period,
+			@RequestParam String code, @RequestParam Optional<Integer> version,
+			@RequestParam(defaultValue = "false") boolean failingOnly,
+			@RequestParam(defaultValue = "xlsx") String format, HttpServletResponse response) throws IOException {
 		Actor actor = actors.get();
 		actor.require(Permission.SCORECARD_READ);
 		RulePack p = packs.get(pack, version);
 		var parsed = engine.period(period);
-		if (format.isPresent()) {
-			if (!format.get().equals("xlsx")) {
-				throw Problem.badRequest("scorecard.format-invalid",
-						Text.of("明细只能导出为 xlsx：{0}", "The details can only be exported as xlsx: {0}", format.get()));
-			}
-			List<Evidence> all = new ArrayList<>();
-			for (int n = 0;; n++) {
-				Page<Evidence> part = engine.evidence(actor, p, org, parsed, code, failingOnly, n, Page.MAX_SIZE);
-				all.addAll(part.items());
-				if (part.items().size() < Page.MAX_SIZE) {
-					break;
-				}
-			}
-			ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-			exports.evidenceXlsx(all, buffer);
-			scorecards.auditEvidenceExport(actor, org, p.id(), parsed.toString(), code);
-			attachment(response, XLSX, org + "-" + code + "-" + parsed + "-明细.xlsx");
-			buffer.writeTo(response.getOutputStream());
-			return null;
+		if (!format.equals("xlsx")) {
+			throw Problem.badRequest("scorecard.format-invalid",
+					Text.of("明细只能导出为 xlsx：{0}", "The details can only be exported as xlsx: {0}", format));
 		}
-		return engine.evidence(actor, p, org, parsed, code, failingOnly, page, size);
+		List<Evidence> all = new ArrayList<>();
+		for (int n = 0;; n++) {
+			Page<Evidence> part = engine.evidence(actor, p, org, parsed, code, failingOnly, n, Page.MAX_SIZE);
+			all.addAll(part.items());
+			if (part.items().size() < Page.MAX_SIZE) {
+				break;
+			}
+		}
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		exports.evidenceXlsx(all, buffer);
+		scorecards.auditEvidenceExport(actor, org, p.id(), parsed.toString(), code);
+		attachment(response, XLSX, org + "-" + code + "-" + parsed + "-明细.xlsx");
+		buffer.writeTo(response.getOutputStream());
 	}
 
 	@GetMapping("/scorecards/trend")

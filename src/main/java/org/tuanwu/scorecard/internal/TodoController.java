@@ -8,8 +8,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tuanwu.shared.Language;
@@ -68,7 +68,8 @@ class TodoController {
 		return todos.list(actor, todos.filter(actor, org, kind, township), Language.english(), page, size);
 	}
 
-	@RequestMapping(path = "/export", method = { RequestMethod.POST, RequestMethod.GET })
+	/** An audited download, so only {@code POST} (docs/api.md "Safe methods"). */
+	@PostMapping("/export")
 	void export(@RequestParam Optional<String> org, @RequestParam Optional<String> kind,
 			@RequestParam Optional<String> township, HttpServletResponse response) throws IOException {
 		Actor actor = actors.get();

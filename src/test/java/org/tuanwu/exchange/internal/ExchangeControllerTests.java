@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -190,7 +191,8 @@ class ExchangeControllerTests {
 			.file(csv("x.csv", "code,name,parent_code,kind", p + "C,县," + p + "R,团县委"))
 			.with(csrf())
 			.with(as(reviewer))).andExpect(status().isForbidden());
-		mvc.perform(get("/api/v1/exchange/organizations/export").param("format", "csv").with(as(reviewer)))
+		mvc.perform(
+				post("/api/v1/exchange/organizations/export").with(csrf()).param("format", "csv").with(as(reviewer)))
 			.andExpect(status().isForbidden());
 	}
 
@@ -223,7 +225,8 @@ class ExchangeControllerTests {
 		long before = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'EXPORT'").query(Long.class).single();
 
 		String body = mvc
-			.perform(get("/api/v1/exchange/organizations/export").param("format", "csv")
+			.perform(post("/api/v1/exchange/organizations/export").with(csrf())
+				.param("format", "csv")
 				.param("under", Long.toString(root.id()))
 				.with(as(admin)))
 			.andExpect(status().isOk())

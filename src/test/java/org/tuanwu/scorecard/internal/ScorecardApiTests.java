@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -244,7 +245,8 @@ class ScorecardApiTests {
 	@Test
 	void exportsAPdfWithTheOrgNameAndAnAuditEntry() throws Exception {
 		byte[] pdf = mvc
-			.perform(get("/api/v1/scorecards/export").param("org", county.code())
+			.perform(post("/api/v1/scorecards/export").with(csrf())
+				.param("org", county.code())
 				.param("pack", "QZ")
 				.param("period", "2024")
 				.param("format", "pdf")
@@ -263,7 +265,8 @@ class ScorecardApiTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
-		mvc.perform(get("/api/v1/scorecards/export").param("org", county.code())
+		mvc.perform(post("/api/v1/scorecards/export").with(csrf())
+			.param("org", county.code())
 			.param("pack", "QZ")
 			.param("period", "2024")
 			.param("format", "xlsx")

@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -208,13 +210,14 @@ class TodoApiTests {
 		mvc.perform(get("/api/v1/todos").param("org", other.code()).with(as(fixtures.adminOf(county))))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("org.not-found"));
-		mvc.perform(get("/api/v1/todos/export").param("township", otherTown.code()).with(as(fixtures.adminOf(county))))
-			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/todos/export").param("township", otherTown.code())
+			.with(csrf())
+			.with(as(fixtures.adminOf(county)))).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void exportsTheFilteredListAsAWorkbookAndAuditsIt() throws Exception {
-		byte[] xlsx = mvc.perform(get("/api/v1/todos/export").param("org", county.code()).with(as(admin)))
+		byte[] xlsx = mvc.perform(post("/api/v1/todos/export").param("org", county.code()).with(csrf()).with(as(admin)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
