@@ -18,7 +18,8 @@ export function characterClasses(password: string): number {
   if (/[A-Z]/.test(password)) n++
   if (/[a-z]/.test(password)) n++
   if (/[0-9]/.test(password)) n++
-  if (/[^A-Za-z0-9]/.test(password)) n++
+  // Symbols as the server's rule counts them (ASCII punctuation): a Chinese character is not one.
+  if (/[!-/:-@[-`{-~]/.test(password)) n++
   return n
 }
 

@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.AuditLog;
 import org.tuanwu.shared.Page;
+import org.tuanwu.shared.PostgresCopy;
 
 /**
  * The audit log on its table, as a keyed hash chain: each row's hash is HMAC-SHA256, with
@@ -187,6 +188,27 @@ class JdbcAuditLog implements AuditLog, SmartInitializingSingleton {
 					hash });
 			previous = hash;
 		}
+		// An import's thousands of rows go by COPY on PostgreSQL; one action's by INSERT.
+		PostgresCopy copy = batch.size() > 1 ? PostgresCopy.of(template) : null;
+		if (copy != null) {
+			copy.copy("audit_event", List.of("id", "at", "username", "action", "org_id", "target_type", "target_id",
+					"summary", "changes", "ip", "prev_hash", "hash"), batch, values -> values);
+		}
+		else {
+			insert(batch);
+		}
+
+		boolean changesData = entries.stream().anyMatch(e -> !ACTIONS_WITHOUT_DATA_CHANGE.contains(e.action()));
+		jdbc.sql(
+				"UPDATE audit_head SET last_id = :id, last_hash = :hash, data_version = data_version + :bump WHERE id = 1")
+			.param("id", id)
+			.param("hash", previous)
+			.param("bump", changesData ? 1 : 0)
+			.update();
+		checkpointAfterCommit(id, previous, head.keyedFrom());
+	}
+
+	private void insert(List<Object[]> batch) {
 		template.batchUpdate("""
 				INSERT INTO audit_event (id, at, username, action, org_id, target_type, target_id, summary, changes, ip,
 				                         prev_hash, hash)
@@ -196,14 +218,6 @@ class JdbcAuditLog implements AuditLog, SmartInitializingSingleton {
 						java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
 						java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
 						java.sql.Types.VARCHAR });
-		boolean changesData = entries.stream().anyMatch(e -> !ACTIONS_WITHOUT_DATA_CHANGE.contains(e.action()));
-		jdbc.sql(
-				"UPDATE audit_head SET last_id = :id, last_hash = :hash, data_version = data_version + :bump WHERE id = 1")
-			.param("id", id)
-			.param("hash", previous)
-			.param("bump", changesData ? 1 : 0)
-			.update();
-		checkpointAfterCommit(id, previous, head.keyedFrom());
 	}
 
 	/**

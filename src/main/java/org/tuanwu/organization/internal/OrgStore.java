@@ -24,6 +24,7 @@ import org.tuanwu.identity.Scope;
 import org.tuanwu.organization.OrgKind;
 import org.tuanwu.organization.OrgNode;
 import org.tuanwu.organization.Sector;
+import org.tuanwu.shared.PostgresCopy;
 
 /**
  * SQL over the org table. Every query that can return orgs takes the caller's
@@ -354,8 +355,23 @@ class OrgStore {
 		return jdbc.sql(sql).param(count).query(Long.class).list();
 	}
 
+	private static final List<String> INSERT_COLUMNS = List.of("id", "code", "name", "parent_id", "path", "depth",
+			"kind", "sector", "established_on", "last_election_on", "term_years", "resident_youth",
+			"registered_pop_6_35", "youth_work_committee", "dissolved_on", "version", "created_at", "updated_at");
+
+	/** On PostgreSQL with COPY (shared.PostgresCopy), else a batch of INSERTs. */
 	void insertAll(List<OrgRow> rows, Instant now) {
 		OffsetDateTime at = utc(now);
+		PostgresCopy copy = postgres ? PostgresCopy.of(template) : null;
+		if (copy != null) {
+			copy.copy("org", INSERT_COLUMNS, rows,
+					r -> new Object[] { r.id(), r.code(), r.name(), r.parentId().orElse(null), r.path(), r.depth(),
+							r.kind().name(), r.sector().name(), r.establishedOn().orElse(null),
+							r.lastElectionOn().orElse(null), r.termYears(), r.residentYouth().orElse(null),
+							r.registeredPop635().orElse(null), r.youthWorkCommittee().orElse(null),
+							r.dissolvedOn().orElse(null), 0, at, at });
+			return;
+		}
 		template.batchUpdate("""
 				INSERT INTO org (id, code, name, parent_id, path, depth, kind, sector, established_on, last_election_on,
 				                 term_years, resident_youth, registered_pop_6_35, youth_work_committee, dissolved_on,
@@ -447,6 +463,13 @@ class OrgStore {
 
 	void historyAll(List<HistoryEntry> entries, Instant now) {
 		OffsetDateTime at = utc(now);
+		PostgresCopy copy = postgres ? PostgresCopy.of(template) : null;
+		if (copy != null) {
+			copy.copy("org_history", List.of("org_id", "happened_at", "event", "actor", "detail"), entries,
+					e -> new Object[] { e.orgId(), at, e.event(), e.actor(),
+							e.detail().length() > 4000 ? e.detail().substring(0, 4000) : e.detail() });
+			return;
+		}
 		template.batchUpdate(
 				"INSERT INTO org_history (org_id, happened_at, event, actor, detail) VALUES (?, ?, ?, ?, ?)", entries,
 				1000, (ps, e) -> {

@@ -80,6 +80,18 @@ class OrganizationsImportTests {
 		return jdbc.sql("SELECT path FROM org WHERE id = :id").param("id", id).query(String.class).single();
 	}
 
+	/**
+	 * Written by COPY on PostgreSQL: quotes, commas and backslashes come back exactly.
+	 */
+	@Test
+	void namesWithQuotesCommasAndBackslashesComeBackExactly() throws IOException {
+		ImportReport report = importCsv(admin, HEADER, p + "Q,\"共青团\"\"测试\"\",县\\N委员会\"," + p + "R,团县委,党政机关,,,");
+
+		assertThat(report.errors()).isEmpty();
+		assertThat(orgs.findByCode(admin, p + "Q").orElseThrow().name()).isEqualTo("共青团\"测试\",县\\N委员会");
+		assertThat(orgs.findByCode(admin, p + "Q").orElseThrow().residentYouth()).isEmpty();
+	}
+
 	@Test
 	void createsOrgsParentsInTheFileAfterTheirChildren() throws IOException {
 		// The township comes before its county in the file: parents may be anywhere in

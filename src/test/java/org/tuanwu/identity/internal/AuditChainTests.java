@@ -55,6 +55,26 @@ class AuditChainTests {
 		assertThat(result.checked()).isGreaterThanOrEqualTo(rows);
 	}
 
+	/**
+	 * A batch is written by COPY on PostgreSQL (csv): quotes, commas, line breaks,
+	 * backslashes and empty values must come back exactly, or the chain breaks.
+	 */
+	@Test
+	void aBatchWithAwkwardTextVerifiesAndReadsBackExactly() {
+		String summary = "导入 \"甲,乙\"\n第二行 \\N \\. 末尾,";
+		long before = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+		log.recordAll(actor, List.of(new AuditEntry("ORG_CREATED", Optional.empty(), "ORG", "Q\"1,", summary,
+				List.of(new Change("name", null, "\"新\",名"))), AuditEntry.of("IMPORT", "")));
+		var rows = jdbc.sql("SELECT summary, target_id, org_id FROM audit_event WHERE id > :id ORDER BY id")
+			.param("id", before)
+			.query((rs, n) -> List.of(String.valueOf(rs.getString(1)), String.valueOf(rs.getString(2)),
+					String.valueOf(rs.getObject(3))))
+			.list();
+		assertThat(rows).containsExactly(List.of(summary, "Q\"1,", "null"), List.of("", "", "null"));
+		var result = log.verify();
+		assertThat(result.valid()).as(result.problem().orElse("")).isTrue();
+	}
+
 	@Test
 	void newRowsAreKeyedNotPlainSha256() {
 		log.record(actor, AuditEntry.of("EXPORT", "导出 3 条"));
