@@ -1,5 +1,6 @@
 package org.tuanwu.identity.internal;
 
+import org.tuanwu.shared.Text;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -80,8 +81,8 @@ class AuditController {
 		Actor actor = actors.get();
 		actor.require(Permission.AUDIT_READ);
 		Verification result = log.verify();
-		log.record(actor, AuditEntry.of("AUDIT_VERIFIED",
-				result.valid() ? "校验审计日志：完整（" + result.checked() + " 条）" : "校验审计日志：" + result.problem().orElse("不一致")));
+		log.record(actor, AuditEntry.of("AUDIT_VERIFIED", result.valid() ? "校验审计日志：完整（" + result.checked() + " 条）"
+				: "校验审计日志：" + result.problem().map(Text::zh).orElse("不一致")));
 		return result;
 	}
 

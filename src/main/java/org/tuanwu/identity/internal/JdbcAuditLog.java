@@ -33,6 +33,7 @@ import org.tuanwu.identity.Actor;
 import org.tuanwu.identity.AuditLog;
 import org.tuanwu.shared.Page;
 import org.tuanwu.shared.PostgresCopy;
+import org.tuanwu.shared.Text;
 
 /**
  * The audit log on its table, as a keyed hash chain: each row's hash is HMAC-SHA256, with
@@ -308,8 +309,9 @@ class JdbcAuditLog implements AuditLog, SmartInitializingSingleton {
 		// Unsigned is the state of a database just upgraded, before the first start signs
 		// it; a signature that does not match is never legitimate.
 		if (head.keyedFromMac().isPresent() ? !switchSigned : head.lastId() >= head.keyedFrom()) {
-			return Verification.broken(0, head.keyedFrom(), anchors.size(),
-					"密钥切换点（第 " + head.keyedFrom() + " 条）的签名无效：审计日志的元数据被改动");
+			return Verification.broken(0, head.keyedFrom(), anchors.size(), Text.of("密钥切换点（第 {0} 条）的签名无效：审计日志的元数据被改动",
+					"The signature of the key switch (record {0}) is invalid: the audit log's metadata was changed",
+					head.keyedFrom()));
 		}
 		Set<Long> wanted = new HashSet<>();
 		wanted.add(head.lastId());
@@ -349,33 +351,42 @@ class JdbcAuditLog implements AuditLog, SmartInitializingSingleton {
 			});
 		long last = expectedId[0] - 1;
 		if (broken[0] != null) {
-			return Verification.broken(checked[0], broken[0], anchors.size(),
-					"自第 " + broken[0] + " 条记录起哈希链不一致（此前 " + checked[0] + " 条完整）");
+			return Verification.broken(checked[0], broken[0], anchors.size(), Text.of("自第 {0} 条记录起哈希链不一致（此前 {1} 条完整）",
+					"The hash chain breaks at record {0} (the {1} before it are intact)", broken[0], checked[0]));
 		}
 		if (last < head.lastId() || !head.lastHash().equals(hashes.get(head.lastId()))) {
 			// The newest rows were removed: the head still names the hash they ended
 			// with.
 			return Verification.broken(checked[0], last + 1, anchors.size(),
-					"审计日志应有 " + head.lastId() + " 条记录，只找到 " + last + " 条：最新的记录被删除");
+					Text.of("审计日志应有 {0} 条记录，只找到 {1} 条：最新的记录被删除",
+							"The audit log should hold {0} records but holds {1}: the newest were deleted",
+							head.lastId(), last));
 		}
 		for (AuditCheckpoints.Checkpoint anchor : anchors) {
 			String name = anchor.file().getFileName().toString();
 			if (!anchor.signed()) {
-				return Verification.broken(checked[0], null, anchors.size(),
-						"检查点 " + name + " 的签名无效：检查点被改动或伪造，或密钥不是写下它的密钥");
+				return Verification.broken(checked[0], null, anchors.size(), Text.of(
+						"检查点 {0} 的签名无效：检查点被改动或伪造，或密钥不是写下它的密钥",
+						"The signature of checkpoint {0} is invalid: it was changed or forged, or the key is not the one that wrote it",
+						name));
 			}
 			if (anchor.keyedFrom() != head.keyedFrom()) {
 				return Verification.broken(checked[0], Math.min(anchor.keyedFrom(), head.keyedFrom()), anchors.size(),
-						"检查点 " + name + " 记录的密钥切换点（第 " + anchor.keyedFrom() + " 条）与数据库（第 " + head.keyedFrom()
-								+ " 条）不同");
+						Text.of("检查点 {0} 记录的密钥切换点（第 {1} 条）与数据库（第 {2} 条）不同",
+								"Checkpoint {0} records the key switch at record {1}, the database at record {2}", name,
+								anchor.keyedFrom(), head.keyedFrom()));
 			}
 			if (anchor.lastId() > last) {
-				return Verification.broken(checked[0], last + 1, anchors.size(),
-						"检查点 " + name + " 记录到第 " + anchor.lastId() + " 条，数据库中的审计日志只有 " + last + " 条：记录被删除或数据库被回退");
+				return Verification.broken(checked[0], last + 1, anchors.size(), Text.of(
+						"检查点 {0} 记录到第 {1} 条，数据库中的审计日志只有 {2} 条：记录被删除或数据库被回退",
+						"Checkpoint {0} records up to record {1}, the database holds {2}: records were deleted or the database was rolled back",
+						name, anchor.lastId(), last));
 			}
 			if (!anchor.lastHash().equals(hashes.get(anchor.lastId()))) {
 				return Verification.broken(checked[0], anchor.lastId(), anchors.size(),
-						"第 " + anchor.lastId() + " 条记录的哈希与检查点 " + name + " 不同：审计日志被改写");
+						Text.of("第 {0} 条记录的哈希与检查点 {1} 不同：审计日志被改写",
+								"The hash of record {0} differs from checkpoint {1}: the audit log was rewritten",
+								anchor.lastId(), name));
 			}
 		}
 		return new Verification(true, checked[0], Optional.empty(), anchors.size(), Optional.empty());
@@ -431,12 +442,12 @@ class JdbcAuditLog implements AuditLog, SmartInitializingSingleton {
 	 * The outcome of a verification: {@code checked} rows verified in a row from the
 	 * first; {@code firstBrokenId} the first row that does not hold (empty when the chain
 	 * holds, or when only a checkpoint is bad); {@code checkpoints} the checkpoint files
-	 * compared; {@code problem} what is wrong, in Chinese.
+	 * compared; {@code problem} what is wrong, in both languages.
 	 */
 	record Verification(boolean valid, long checked, Optional<Long> firstBrokenId, int checkpoints,
-			Optional<String> problem) {
+			Optional<Text> problem) {
 
-		static Verification broken(long checked, @Nullable Long firstBrokenId, int checkpoints, String problem) {
+		static Verification broken(long checked, @Nullable Long firstBrokenId, int checkpoints, Text problem) {
 			return new Verification(false, checked, Optional.ofNullable(firstBrokenId), checkpoints,
 					Optional.of(problem));
 		}

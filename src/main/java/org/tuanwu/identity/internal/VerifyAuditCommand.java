@@ -1,5 +1,6 @@
 package org.tuanwu.identity.internal;
 
+import org.tuanwu.shared.Text;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -41,7 +42,7 @@ class VerifyAuditCommand implements Command {
 			out.println("审计日志完整：已校验 " + result.checked() + " 条记录，" + anchors(result));
 			return 0;
 		}
-		err.println("审计日志被篡改：" + result.problem().orElse("哈希链不一致"));
+		err.println("审计日志被篡改：" + result.problem().map(Text::zh).orElse("哈希链不一致"));
 		result.firstBrokenId()
 			.ifPresent(id -> err.println("  第一条不可信的记录：第 " + id + " 条（此前 " + result.checked() + " 条完整）"));
 		return 1;

@@ -49,7 +49,7 @@ class AuditChainTests {
 				List.of(new Change("name", "旧名", "新名"))));
 		log.recordAll(actor, List.of(AuditEntry.of("IMPORT", "a"), AuditEntry.of("IMPORT", "b")));
 		var result = log.verify();
-		assertThat(result.valid()).as(result.problem().orElse("")).isTrue();
+		assertThat(result.valid()).as(result.problem().map(org.tuanwu.shared.Text::zh).orElse("")).isTrue();
 		assertThat(result.checkpoints()).isEqualTo(1);
 		long rows = jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
 		assertThat(result.checked()).isGreaterThanOrEqualTo(rows);
@@ -72,7 +72,7 @@ class AuditChainTests {
 			.list();
 		assertThat(rows).containsExactly(List.of(summary, "Q\"1,", "null"), List.of("", "", "null"));
 		var result = log.verify();
-		assertThat(result.valid()).as(result.problem().orElse("")).isTrue();
+		assertThat(result.valid()).as(result.problem().map(org.tuanwu.shared.Text::zh).orElse("")).isTrue();
 	}
 
 	@Test

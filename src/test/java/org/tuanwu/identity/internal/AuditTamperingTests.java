@@ -117,7 +117,7 @@ class AuditTamperingTests {
 		var result = log(copy, KEY).verify();
 		assertThat(result.valid()).isFalse();
 		assertThat(result.firstBrokenId()).contains(8L);
-		assertThat(result.problem().orElseThrow()).contains("记录到第 10 条").contains("只有 7 条");
+		assertThat(result.problem().orElseThrow().zh()).contains("记录到第 10 条").contains("只有 7 条");
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class AuditTamperingTests {
 		}
 		var result = log(copy, KEY, Optional.empty()).verify();
 		assertThat(result.valid()).isFalse();
-		assertThat(result.problem().orElseThrow()).contains("切换点");
+		assertThat(result.problem().orElseThrow().zh()).contains("切换点");
 	}
 
 	@Test
@@ -145,7 +145,7 @@ class AuditTamperingTests {
 		assertThat(log(copy, KEY, Optional.empty()).verify().valid()).as("the database alone cannot tell").isTrue();
 		var result = log.verify();
 		assertThat(result.valid()).isFalse();
-		assertThat(result.problem().orElseThrow()).contains("切换点");
+		assertThat(result.problem().orElseThrow().zh()).contains("切换点");
 	}
 
 	@Test
@@ -157,7 +157,7 @@ class AuditTamperingTests {
 		Files.writeString(file, Files.readString(file).replace("lastId=10", "lastId=5"));
 		var result = log(original, KEY).verify();
 		assertThat(result.valid()).isFalse();
-		assertThat(result.problem().orElseThrow()).contains("签名无效");
+		assertThat(result.problem().orElseThrow().zh()).contains("签名无效");
 	}
 
 	@Test
@@ -175,7 +175,7 @@ class AuditTamperingTests {
 		var result = log(other, KEY, Optional.of(checkpointDir)).verify();
 		assertThat(result.valid()).isFalse();
 		assertThat(result.firstBrokenId()).contains(10L);
-		assertThat(result.problem().orElseThrow()).contains("被改写");
+		assertThat(result.problem().orElseThrow().zh()).contains("被改写");
 	}
 
 	@Test
@@ -214,7 +214,7 @@ class AuditTamperingTests {
 		log.seal();
 		write(old, log, AuditEntry.of("EXPORT", "升级后"));
 		var upgraded = log.verify();
-		assertThat(upgraded.valid()).as(upgraded.problem().orElse("")).isTrue();
+		assertThat(upgraded.valid()).as(upgraded.problem().map(org.tuanwu.shared.Text::zh).orElse("")).isTrue();
 		assertThat(upgraded.checked()).isEqualTo(5);
 		try (Connection c = connect(old);
 				Statement s = c.createStatement();
@@ -240,7 +240,7 @@ class AuditTamperingTests {
 		write(fresh, log, AuditEntry.of("USER_CREATED", "新建用户"));
 		log.seal();
 		var result = log.verify();
-		assertThat(result.valid()).as(result.problem().orElse("")).isTrue();
+		assertThat(result.valid()).as(result.problem().map(org.tuanwu.shared.Text::zh).orElse("")).isTrue();
 		assertThat(result.checked()).isEqualTo(1);
 	}
 
