@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tuanwu.identity.Scope;
 import org.tuanwu.scorecard.IndicatorFamily.Condition;
 import org.tuanwu.scorecard.IndicatorFamily.Rule;
+import org.tuanwu.shared.Language;
 import org.tuanwu.shared.Page;
 
 /**
@@ -182,7 +183,7 @@ public final class IndicatorFamilies implements IndicatorSource {
 		}
 		Listing listing = found.get();
 		IndicatorFamily f = listing.family();
-		List<String> templates = new ArrayList<>();
+		List<IndicatorFamily.Template> templates = new ArrayList<>();
 		String counted = listing.rule().numeratorSql().orElse("(1 = 0)");
 		Optional<Condition> numerator = listing.rule().numerator();
 		String note = numerator
@@ -213,7 +214,7 @@ public final class IndicatorFamilies implements IndicatorSource {
 			.append(" ORDER BY ")
 			.append(f.order())
 			.append(" LIMIT :limit OFFSET :offset");
-		List<String> notes = List.copyOf(templates);
+		List<String> notes = templates.stream().map(t -> t.in(Language.english())).toList();
 		return params(jdbc.sql(sql.toString()), subtree, period).param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> evidence(f, rs, detailNames, notes, period))

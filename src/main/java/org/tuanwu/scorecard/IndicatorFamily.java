@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.tuanwu.shared.Text;
+
 /**
  * An indicator family declared as data: one fact table (a {@code FROM} clause) whose
  * records are each attributed to one org, and per indicator code the predicates of its
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * 	.records("UNIT", "u.code", "u.name", "o.code", "o.name", "o.path, u.code")
  * 	.detail("league", "l.code")
  * 	.rate("ORG_VILLAGE_COVERAGE", "u.type = 'VILLAGE'",
- * 			Condition.holds("l.id IS NOT NULL").met("由 {league} 覆盖").unmet("无团组织"))
+ * 			Condition.holds("l.id IS NOT NULL").met(Text.of("由 {league} 覆盖", "Covered by {league}"))
+ * 			.unmet(Text.of("无团组织", "No league org")))
  * 	.build();
  * }</pre>
  */
@@ -241,7 +244,7 @@ public final class IndicatorFamily {
 		}
 
 		/** The note of a record for which the condition holds. */
-		public Condition met(String text) {
+		public Condition met(Text text) {
 			return met(Note.of(text));
 		}
 
@@ -250,7 +253,7 @@ public final class IndicatorFamily {
 		}
 
 		/** The note of a record for which the condition does not hold. */
-		public Condition unmet(String text) {
+		public Condition unmet(Text text) {
 			return unmet(Note.of(text));
 		}
 
@@ -267,7 +270,7 @@ public final class IndicatorFamily {
 		 * The note when the condition holds, as a SQL expression giving the index of a
 		 * template in {@code templates} (NULL: no note).
 		 */
-		String metCase(List<String> templates) {
+		String metCase(List<Template> templates) {
 			if (met.isPresent()) {
 				return met.get().sqlCase(templates);
 			}
@@ -285,7 +288,7 @@ public final class IndicatorFamily {
 		}
 
 		/** The note when the condition does not hold, likewise. */
-		String unmetCase(List<String> templates) {
+		String unmetCase(List<Template> templates) {
 			if (unmet.isPresent()) {
 				return unmet.get().sqlCase(templates);
 			}
@@ -303,7 +306,7 @@ public final class IndicatorFamily {
 		}
 
 		/** Every template this condition may show, for checking the placeholders. */
-		void templates(List<String> into) {
+		void templates(List<Template> into) {
 			met.ifPresent(n -> n.templates(into));
 			unmet.ifPresent(n -> n.templates(into));
 			parts.forEach(p -> p.templates(into));
@@ -317,43 +320,43 @@ public final class IndicatorFamily {
 	 */
 	public static final class Note {
 
-		private record Case(String sql, String text) {
+		private record Case(String sql, Template text) {
 		}
 
 		private final List<Case> cases;
 
-		private final Optional<String> otherwise;
+		private final Optional<Template> otherwise;
 
-		private Note(List<Case> cases, Optional<String> otherwise) {
+		private Note(List<Case> cases, Optional<Template> otherwise) {
 			this.cases = cases;
 			this.otherwise = otherwise;
 		}
 
-		public static Note of(String text) {
-			return new Note(List.of(), Optional.of(text));
+		public static Note of(Text text) {
+			return new Note(List.of(), Optional.of(Template.of(text)));
 		}
 
 		/**
 		 * Starts a note whose text depends on the record: this text when {@code sql}
 		 * holds.
 		 */
-		public static Note when(String sql, String text) {
-			return new Note(List.of(new Case("(" + sql + ")", text)), Optional.empty());
+		public static Note when(String sql, Text text) {
+			return new Note(List.of(new Case("(" + sql + ")", Template.of(text))), Optional.empty());
 		}
 
-		public Note orWhen(String sql, String text) {
+		public Note orWhen(String sql, Text text) {
 			List<Case> more = new ArrayList<>(cases);
-			more.add(new Case("(" + sql + ")", text));
+			more.add(new Case("(" + sql + ")", Template.of(text)));
 			return new Note(List.copyOf(more), otherwise);
 		}
 
-		public Note otherwise(String text) {
-			return new Note(cases, Optional.of(text));
+		public Note otherwise(Text text) {
+			return new Note(cases, Optional.of(Template.of(text)));
 		}
 
-		String sqlCase(List<String> templates) {
+		String sqlCase(List<Template> templates) {
 			if (cases.isEmpty()) {
-				return Integer.toString(index(templates, otherwise.orElse("")));
+				return Integer.toString(index(templates, otherwise.orElse(Template.EMPTY)));
 			}
 			StringBuilder s = new StringBuilder("CASE");
 			for (Case c : cases) {
@@ -363,18 +366,36 @@ public final class IndicatorFamily {
 			return s.append(" END").toString();
 		}
 
-		void templates(List<String> into) {
+		void templates(List<Template> into) {
 			cases.forEach(c -> into.add(c.text()));
 			otherwise.ifPresent(into::add);
 		}
 
-		private static int index(List<String> templates, String text) {
+		private static int index(List<Template> templates, Template text) {
 			int i = templates.indexOf(text);
 			if (i < 0) {
 				templates.add(text);
 				i = templates.size() - 1;
 			}
 			return i;
+		}
+
+	}
+
+	/**
+	 * A note's wording in both languages, with the family's details as {@code {name}}
+	 * (filled per record, in the language of the request that lists the evidence).
+	 */
+	record Template(String zh, String en) {
+
+		static final Template EMPTY = new Template("", "");
+
+		static Template of(Text text) {
+			return new Template(text.zh(), text.en());
+		}
+
+		String in(boolean english) {
+			return english ? en : zh;
 		}
 
 	}
@@ -508,8 +529,10 @@ public final class IndicatorFamily {
 			if (code.isBlank() || order.isBlank()) {
 				throw new IllegalStateException("records(…) is required");
 			}
+			List<Template> notes = new ArrayList<>();
+			rules.values().forEach(r -> r.numerator().ifPresent(n -> n.templates(notes)));
 			List<String> templates = new ArrayList<>();
-			rules.values().forEach(r -> r.numerator().ifPresent(n -> n.templates(templates)));
+			notes.forEach(n -> templates.addAll(List.of(n.zh(), n.en())));
 			for (String t : templates) {
 				Matcher m = PLACEHOLDER.matcher(t);
 				while (m.find()) {

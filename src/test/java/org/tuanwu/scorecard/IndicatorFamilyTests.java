@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.tuanwu.shared.Text;
 import org.tuanwu.identity.Scope;
 import org.tuanwu.scorecard.IndicatorFamily.Note;
 
@@ -52,10 +53,15 @@ class IndicatorFamilyTests {
 		.records("FACT", "f.code", "f.name", "f.org_code", "f.org_name", "f.org_path, f.code")
 		.detail("day", "f.d")
 		.rate("RATE_X", "f.a IS NOT NULL",
-				allOf(holds("f.a = TRUE").unmet("a 不成立"), holds("f.b = TRUE").unmet("b 不成立（{day}）")).met("都成立"))
-		.count("COUNT_Y", anyOf(holds("f.a = TRUE").met("因 a"), holds("f.b = TRUE").met("因 b")))
+				allOf(holds("f.a = TRUE").unmet(Text.of("a 不成立", "EN a")),
+						holds("f.b = TRUE").unmet(Text.of("b 不成立（{day}）", "EN b {day}")))
+					.met(Text.of("都成立", "EN note")))
+		.count("COUNT_Y",
+				anyOf(holds("f.a = TRUE").met(Text.of("因 a", "EN a")), holds("f.b = TRUE").met(Text.of("因 b", "EN b"))))
 		.stocks("STOCK_Z", "f.a = TRUE",
-				holds("f.b = TRUE").met(Note.when("f.a = TRUE", "两期都在").otherwise("新增")).unmet("期末不在"))
+				holds("f.b = TRUE")
+					.met(Note.when("f.a = TRUE", Text.of("两期都在", "EN note")).otherwise(Text.of("新增", "EN note")))
+					.unmet(Text.of("期末不在", "EN note")))
 		.build();
 
 	final AtomicInteger statements = new AtomicInteger();
@@ -120,6 +126,20 @@ class IndicatorFamilyTests {
 	}
 
 	@Test
+	void evidenceNotesFollowTheRequestsLanguage() {
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.US);
+		try {
+			assertThat(families.evidence("RATE_X", TOP, Y2024, true, 0, 10).items()).extracting(Evidence::note)
+				.containsExactly("EN b 2024-02-01", "EN a", "EN a");
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+		}
+		assertThat(families.evidence("RATE_X", TOP, Y2024, true, 0, 1).items()).extracting(Evidence::note)
+			.containsExactly("b 不成立（2024-02-01）");
+	}
+
+	@Test
 	void evidenceNotesComeFromTheConditionThatDecided() {
 		var failing = families.evidence("RATE_X", TOP, Y2024, true, 0, 10);
 		assertThat(failing.total()).isEqualTo(3);
@@ -144,7 +164,7 @@ class IndicatorFamilyTests {
 		assertThatThrownBy(() -> IndicatorFamily.over("fact f")
 			.attributedTo("f.org_id", "f.org_path")
 			.records("FACT", "f.code", "f.name", "f.org_code", "f.org_name", "f.code")
-			.count("C", holds("f.a").met("成立于 {established}"))
+			.count("C", holds("f.a").met(Text.of("成立于 {established}", "EN {established}")))
 			.build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("established");
 	}
 

@@ -65,20 +65,28 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 	private static final String SOCIETY_LINKED = "u.type = 'YOUTH_SOCIETY' AND u.linked_on >= " + START
 			+ " AND u.linked_on <= " + AS_OF;
 
-	private static final String LEAGUE = "{league} {leagueName}";
-
 	/**
 	 * Covered (CoveragePolicy.COVERED, part by part), with the reason of each failing
 	 * part and who covers when it holds.
 	 */
-	static final Condition COVERED = allOf(holds(CoveragePolicy.COVERED_PARTS.get(0)).unmet("无团组织"),
-			holds(CoveragePolicy.COVERED_PARTS.get(1)).unmet("所建团组织 " + LEAGUE + " 已于 {leagueDissolved} 撤销"),
-			holds(CoveragePolicy.COVERED_PARTS.get(2))
-				.unmet("所建团组织 " + LEAGUE + " 成立于 {leagueEstablished}，晚于考核日 {asOf}"))
-		.met(Note.when("l.kind = 'JOINT_BRANCH'", "由联合团支部 " + LEAGUE + " 覆盖").otherwise("由 " + LEAGUE + " 覆盖"));
+	static final Condition COVERED = allOf(
+			holds(CoveragePolicy.COVERED_PARTS.get(0)).unmet(Text.of("无团组织", "No league org")),
+			holds(CoveragePolicy.COVERED_PARTS.get(1))
+				.unmet(Text.of("所建团组织 {league} {leagueName} 已于 {leagueDissolved} 撤销",
+						"Its league org {league} {leagueName} was dissolved on {leagueDissolved}")),
+			holds(CoveragePolicy.COVERED_PARTS.get(2)).unmet(Text.of(
+					"所建团组织 {league} {leagueName} 成立于 {leagueEstablished}，晚于考核日 {asOf}",
+					"Its league org {league} {leagueName} was founded on {leagueEstablished}, after the evaluation day {asOf}")))
+		.met(Note
+			.when("l.kind = 'JOINT_BRANCH'",
+					Text.of("由联合团支部 {league} {leagueName} 覆盖", "Covered by the joint branch {league} {leagueName}"))
+			.otherwise(Text.of("由 {league} {leagueName} 覆盖", "Covered by {league} {leagueName}")));
 
-	private static final Condition LINKED = holds(SOCIETY_LINKED)
-		.met(Note.when("u.led_directly = TRUE", "{linkedOn} 建立或联系，团委直接主导主办").otherwise("{linkedOn} 建立或联系"));
+	private static final Condition LINKED = holds(SOCIETY_LINKED).met(Note
+		.when("u.led_directly = TRUE",
+				Text.of("{linkedOn} 建立或联系，团委直接主导主办",
+						"Founded or linked on {linkedOn}, led directly by the league committee"))
+		.otherwise(Text.of("{linkedOn} 建立或联系", "Founded or linked on {linkedOn}")));
 
 	static final IndicatorFamily UNITS = IndicatorFamily
 		.over("unit u JOIN org o ON o.id = u.responsible_org_id LEFT JOIN org l ON l.id = u.league_org_id")
@@ -99,20 +107,28 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 				COVERED)
 		.rate("ORG_SOCIAL_COVERAGE", "u.type = 'SOCIAL_ORGANIZATION' AND u.meets_conditions = TRUE", COVERED)
 		.rate("ORG_SCHOOL_STANDALONE", SCHOOLS,
-				allOf(COVERED, holds("u.standalone = TRUE").unmet("未单独设立团组织（挂靠 " + LEAGUE + "）"))
-					.met("已单独设立团组织（" + LEAGUE + "）"))
-		.rate("ORG_LEAGUE_SCHOOL", MIDDLE_SCHOOLS, holds("u.has_league_school = TRUE").met("已建团校").unmet("未建团校"))
+				allOf(COVERED,
+						holds("u.standalone = TRUE").unmet(Text.of("未单独设立团组织（挂靠 {league} {leagueName}）",
+								"No league org of its own (attached to {league} {leagueName})")))
+					.met(Text.of("已单独设立团组织（{league} {leagueName}）", "A league org of its own ({league} {leagueName})")))
+		.rate("ORG_LEAGUE_SCHOOL", MIDDLE_SCHOOLS,
+				holds("u.has_league_school = TRUE").met(Text.of("已建团校", "Has a league school"))
+					.unmet(Text.of("未建团校", "No league school")))
 		.count("ORG_YOUTH_SOCIETY_LINKED", LINKED)
-		.count("ORG_YOUTH_SOCIETY_LED", allOf(LINKED, holds("u.led_directly = TRUE")).met("{linkedOn} 建立或联系，团委直接主导主办"))
+		.count("ORG_YOUTH_SOCIETY_LED",
+				allOf(LINKED, holds("u.led_directly = TRUE")).met(Text.of("{linkedOn} 建立或联系，团委直接主导主办",
+						"Founded or linked on {linkedOn}, led directly by the league committee")))
 		.build();
 
 	/** The term on time: elected within the period, or a known term still running. */
 	static final Condition TERM_ON_TIME = anyOf(
 			holds("o.last_election_on >= " + START + " AND o.last_election_on <= " + AS_OF)
-				.met("期内已换届（{lastElection}）"),
-			allOf(holds(TermPolicy.SQL_TERM_START + " IS NOT NULL").unmet("无换届日期和成立日期"),
-					holds(TermPolicy.sqlRunningAfter(AS_OF)).unmet("届期已于 {termEnd} 届满"))
-				.met("届期至 {termEnd}"));
+				.met(Text.of("期内已换届（{lastElection}）", "Elected within the period ({lastElection})")),
+			allOf(holds(TermPolicy.SQL_TERM_START + " IS NOT NULL")
+				.unmet(Text.of("无换届日期和成立日期", "Neither an election nor a founding date")),
+					holds(TermPolicy.sqlRunningAfter(AS_OF))
+						.unmet(Text.of("届期已于 {termEnd} 届满", "The term ended on {termEnd}")))
+				.met(Text.of("届期至 {termEnd}", "Term runs until {termEnd}")));
 
 	static final IndicatorFamily ORGS = IndicatorFamily.over("org o")
 		.attributedTo("o.id", "o.path")
@@ -124,18 +140,20 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 		.detail("termEnd", TermPolicy.SQL_TERM_END)
 		.stocks("ORG_THREE_NEW_GROWTH", THREE_NEW + " AND " + EXISTED_AT_START,
 				holds(THREE_NEW + " AND " + CoveragePolicy.exists("o"))
-					.met(Note.when(EXISTED_AT_START, "期初、期末均存在").otherwise("期内新建（成立于 {established}）"))
-					.unmet("期初存在，已于 {dissolved} 撤销"))
+					.met(Note.when(EXISTED_AT_START, Text.of("期初、期末均存在", "Existed at the start and at the end"))
+						.otherwise(Text.of("期内新建（成立于 {established}）", "Founded within the period (on {established})")))
+					.unmet(Text.of("期初存在，已于 {dissolved} 撤销", "Existed at the start, dissolved on {dissolved}")))
 		.count("ORG_NEW_NONPUBLIC_COUNT",
 				holds("o.sector = 'NON_PUBLIC_ENTERPRISE' AND o.established_on >= " + START
 						+ " AND o.established_on <= " + AS_OF)
-					.met("成立于 {established}"))
+					.met(Text.of("成立于 {established}", "Founded on {established}")))
 		// Per county: the societies come from the units family, the counties from here.
 		.denominatorOnly("ORG_YOUTH_SOCIETY_LINKED",
 				"o.kind IN ('COUNTY_COMMITTEE', 'DISTRICT_COMMITTEE') AND " + CoveragePolicy.exists("o"))
 		.rate("ORG_TOWN_YOUTH_COMMITTEE",
 				"o.kind IN ('TOWNSHIP_COMMITTEE', 'STREET_WORK_COMMITTEE') AND " + CoveragePolicy.exists("o"),
-				holds("o.youth_work_committee = TRUE").met("已成立青年工作委员会").unmet("未成立青年工作委员会"))
+				holds("o.youth_work_committee = TRUE").met(Text.of("已成立青年工作委员会", "Has a youth work committee"))
+					.unmet(Text.of("未成立青年工作委员会", "No youth work committee")))
 		.rate("ORG_TERM_ON_TIME", CoveragePolicy.exists("o"), TERM_ON_TIME)
 		.build();
 
@@ -295,9 +313,8 @@ class CoverageIndicators implements IndicatorSource, OrgTreeSource, AlertSource 
 				for (Evidence e : families.records("ORG_VILLAGE_COVERAGE", subtree, on(today), true, offset, limit)) {
 					alerts.add(new Alert(kind, e.orgId(), e.orgCode(), e.orgName(), today, Optional.of(e.code()),
 							Optional.of(e.name()),
-							// The evidence note is written by the indicator family, in
-							// Chinese only.
-							Text.of("{0}", "Not covered by an active league org", e.note())));
+							// The evidence note, already in the request's language.
+							Text.of("{0}", "{0}", e.note())));
 				}
 				yield alerts;
 			}
