@@ -28,12 +28,54 @@ class SelfContainedRepositoryTests {
 	static final Path ROOT = Path.of("").toAbsolutePath();
 
 	/**
-	 * Paths that lead out of the repository: the folders that sat beside it while it was
-	 * written, machine-wide folders and home directories. Built from pieces so that this
-	 * file does not name them itself.
+	 * Machine-wide folders and home directories, which a clone elsewhere does not have.
+	 * Built from pieces so that this file does not name them itself.
 	 */
-	static final List<String> OUTSIDE = List.of(".." + "/shared", "shared" + "/design", "shared" + "/seeds",
-			".." + "/.library", "/" + "work/", "/" + "home/", "/" + "root/", "/" + "Users/", "C:" + "\\Users");
+	static final List<String> MACHINE_FOLDERS = List.of("/" + "work/", "/" + "home/", "/" + "root/", "/" + "Users/",
+			"C:" + "\\Users");
+
+	/** A relative path that climbs: one or more {@code ../} and the name after them. */
+	static final Pattern CLIMBING = Pattern.compile("(?:\\.\\./)+[\\w.-]*");
+
+	/**
+	 * The relative paths in a line of the file that, resolved against the file's folder,
+	 * lead out of the repository (a folder that sat beside it while it was written) or to
+	 * nothing in it (the same folder named from one level down).
+	 */
+	static List<String> climbingOut(String file, String line) {
+		Path dir = ROOT.resolve(file).getParent();
+		List<String> out = new ArrayList<>();
+		Matcher m = CLIMBING.matcher(line);
+		while (m.find()) {
+			Path target = dir.resolve(m.group()).normalize();
+			if (!target.startsWith(ROOT) || (!isSource(file) && !existsInRepository(target))) {
+				out.add(m.group());
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Source files hold relative paths that are not the file's own (a glob relative to
+	 * another folder, a test's sample path): for them only leaving the repository counts.
+	 */
+	static boolean isSource(String file) {
+		return file.matches(".*\\.(java|ts|vue|js)$");
+	}
+
+	/** The path, or a file of that name with an extension (a script's import). */
+	static boolean existsInRepository(Path target) {
+		if (Files.exists(target) || target.equals(ROOT)) {
+			return true;
+		}
+		String name = target.getFileName().toString() + ".";
+		try (Stream<Path> siblings = Files.list(target.getParent())) {
+			return siblings.anyMatch(p -> p.getFileName().toString().startsWith(name));
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
 
 	/**
 	 * A document named in a text: {@code docs/api.md}, {@code [Files](docs/exchange.md)}…
@@ -123,15 +165,31 @@ class SelfContainedRepositoryTests {
 			}
 			String[] lines = text.get().split("\n", -1);
 			for (int i = 0; i < lines.length; i++) {
-				for (String outside : OUTSIDE) {
-					if (lines[i].contains(outside)) {
-						found.add(file + ":" + (i + 1) + " " + outside);
+				for (String folder : MACHINE_FOLDERS) {
+					if (lines[i].contains(folder)) {
+						found.add(file + ":" + (i + 1) + " " + folder);
 					}
+				}
+				for (String path : climbingOut(file, lines[i])) {
+					found.add(file + ":" + (i + 1) + " " + path);
 				}
 			}
 		}
 
 		assertThat(found).as("paths outside the repository").isEmpty();
+	}
+
+	@Test
+	void aRelativePathIsOutsideWhenItClimbsAboveTheRepositoryOrToNothing() {
+		String up = "..";
+		assertThat(climbingOut("README.md", "see " + up + "/notes/x for more")).containsExactly(up + "/notes");
+		assertThat(climbingOut("docs/api.md", "see " + up + "/README.md")).isEmpty();
+		assertThat(climbingOut("docs/api.md", "see " + up + "/" + up + "/elsewhere")).hasSize(1);
+		// From docs/ one level up is the repository itself, where no such folder is.
+		assertThat(climbingOut("docs/api.md", "see " + up + "/notes/x")).containsExactly(up + "/notes");
+		assertThat(climbingOut("frontend/src/utils/__tests__/x.spec.ts", "from '" + up + "/password-policy'"))
+			.isEmpty();
+		assertThat(climbingOut("frontend/src/a.ts", "from '" + up + "/" + up + "/" + up + "/elsewhere'")).hasSize(1);
 	}
 
 	@Test
