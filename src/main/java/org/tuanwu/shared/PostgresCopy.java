@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -27,18 +28,18 @@ public final class PostgresCopy {
 		this.template = template;
 	}
 
-	/** The copier of this template's database, or {@code null} on another database. */
-	public static PostgresCopy of(JdbcTemplate template) {
+	/** The copier of this template's database; empty on another database (H2). */
+	public static Optional<PostgresCopy> of(JdbcTemplate template) {
 		DataSource ds = template.getDataSource();
 		if (ds == null) {
-			return null;
+			return Optional.empty();
 		}
 		Connection c = DataSourceUtils.getConnection(ds);
 		try {
-			return c.isWrapperFor(PGConnection.class) ? new PostgresCopy(template) : null;
+			return c.isWrapperFor(PGConnection.class) ? Optional.of(new PostgresCopy(template)) : Optional.empty();
 		}
 		catch (SQLException ex) {
-			return null;
+			return Optional.empty();
 		}
 		finally {
 			DataSourceUtils.releaseConnection(c, ds);

@@ -190,10 +190,11 @@ class JdbcAuditLog implements AuditLog, SmartInitializingSingleton {
 			previous = hash;
 		}
 		// An import's thousands of rows go by COPY on PostgreSQL; one action's by INSERT.
-		PostgresCopy copy = batch.size() > 1 ? PostgresCopy.of(template) : null;
-		if (copy != null) {
-			copy.copy("audit_event", List.of("id", "at", "username", "action", "org_id", "target_type", "target_id",
-					"summary", "changes", "ip", "prev_hash", "hash"), batch, values -> values);
+		Optional<PostgresCopy> copy = batch.size() > 1 ? PostgresCopy.of(template) : Optional.empty();
+		if (copy.isPresent()) {
+			copy.get()
+				.copy("audit_event", List.of("id", "at", "username", "action", "org_id", "target_type", "target_id",
+						"summary", "changes", "ip", "prev_hash", "hash"), batch, values -> values);
 		}
 		else {
 			insert(batch);

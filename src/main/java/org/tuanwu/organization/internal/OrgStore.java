@@ -362,14 +362,15 @@ class OrgStore {
 	/** On PostgreSQL with COPY (shared.PostgresCopy), else a batch of INSERTs. */
 	void insertAll(List<OrgRow> rows, Instant now) {
 		OffsetDateTime at = utc(now);
-		PostgresCopy copy = postgres ? PostgresCopy.of(template) : null;
-		if (copy != null) {
-			copy.copy("org", INSERT_COLUMNS, rows,
-					r -> new Object[] { r.id(), r.code(), r.name(), r.parentId().orElse(null), r.path(), r.depth(),
-							r.kind().name(), r.sector().name(), r.establishedOn().orElse(null),
-							r.lastElectionOn().orElse(null), r.termYears(), r.residentYouth().orElse(null),
-							r.registeredPop635().orElse(null), r.youthWorkCommittee().orElse(null),
-							r.dissolvedOn().orElse(null), 0, at, at });
+		Optional<PostgresCopy> copy = PostgresCopy.of(template);
+		if (copy.isPresent()) {
+			copy.get()
+				.copy("org", INSERT_COLUMNS, rows,
+						r -> new Object[] { r.id(), r.code(), r.name(), r.parentId().orElse(null), r.path(), r.depth(),
+								r.kind().name(), r.sector().name(), r.establishedOn().orElse(null),
+								r.lastElectionOn().orElse(null), r.termYears(), r.residentYouth().orElse(null),
+								r.registeredPop635().orElse(null), r.youthWorkCommittee().orElse(null),
+								r.dissolvedOn().orElse(null), 0, at, at });
 			return;
 		}
 		template.batchUpdate("""
@@ -463,11 +464,11 @@ class OrgStore {
 
 	void historyAll(List<HistoryEntry> entries, Instant now) {
 		OffsetDateTime at = utc(now);
-		PostgresCopy copy = postgres ? PostgresCopy.of(template) : null;
-		if (copy != null) {
-			copy.copy("org_history", List.of("org_id", "happened_at", "event", "actor", "detail"), entries,
-					e -> new Object[] { e.orgId(), at, e.event(), e.actor(),
-							e.detail().length() > 4000 ? e.detail().substring(0, 4000) : e.detail() });
+		Optional<PostgresCopy> copy = PostgresCopy.of(template);
+		if (copy.isPresent()) {
+			copy.get()
+				.copy("org_history", List.of("org_id", "happened_at", "event", "actor", "detail"), entries,
+						e -> new Object[] { e.orgId(), at, e.event(), e.actor(), e.storedDetail() });
 			return;
 		}
 		template.batchUpdate(
@@ -477,11 +478,17 @@ class OrgStore {
 					ps.setObject(2, at);
 					ps.setString(3, e.event());
 					ps.setString(4, e.actor());
-					ps.setString(5, e.detail().length() > 4000 ? e.detail().substring(0, 4000) : e.detail());
+					ps.setString(5, e.storedDetail());
 				});
 	}
 
 	record HistoryEntry(long orgId, String event, String actor, String detail) {
+
+		/** The detail as the column holds it (at most 4 000 characters). */
+		String storedDetail() {
+			return detail.length() > 4000 ? detail.substring(0, 4000) : detail;
+		}
+
 	}
 
 	private static String nodeColumns(boolean includeDissolved) {
